@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace DonationRegistry.Hosting;
+
+/// <summary>
+/// A child process whose output lines are kept (the last few hundred) and passed on, and which is stopped with a signal first and
+/// killed with its whole tree only if it does not exit in time.
+/// </summary>
+public sealed partial class ChildProcess : IAsyncDisposable
+{
+    public const int SigInt = 2;
+    public const int SigTerm = 15;
+    private const int KeptLines = 300;
+
+    private readonly Process _process;
+    private readonly Queue<string> _lines = new();
+    private readonly Action<string>? _onLine;
+
+    private ChildProcess(Process process, Action<string>? onLine)
+    {
+        _process = process;
+        _onLine = onLine;
+    }
+
+    public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>The most recent output lines (stdout and stderr interleaved).</summary>
+    public IReadOnlyList<string> RecentLines()
+    {
+        lock (_lines)
+        {
+            return [.. _lines];
+        }
+    }
+
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null,
+        string? workingDirectory = null, Action<string>? onLine = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[k] = v;
+        }
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var child = new ChildProcess(process, onLine);
+        process.OutputDataReceived += (_, e) => child.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_lines)
+        {
+            _lines.Enqueue(line);
+            while (_lines.Count > KeptLines)
+            {
+                _lines.Dequeue();
+            }
+        }
+        _onLine?.Invoke(line);
+    }
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>Sends <paramref name="signal"/>, waits up to <paramref name="grace"/>, then kills the process tree.</summary>
+    public async Task StopAsync(int signal, TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+        _ = Kill(_process.Id, signal);
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(SigTerm, TimeSpan.FromSeconds(10));
+        _process.Dispose();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    internal static partial uint GetEffectiveUserId();
+
+    /// <summary>Runs a command to completion and returns its exit code and output; throws if it does not finish in time.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments,
+        IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        var output = new System.Text.StringBuilder();
+        await using var child = Start(fileName, arguments, environment, onLine: l => { lock (output) { output.AppendLine(l); } });
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await child.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' did not finish in time. Output:\n{output}");
+        }
+        // Let the asynchronous readers drain the last lines.
+        child._process.WaitForExit();
+        lock (output)
+        {
+            return (child.ExitCode, output.ToString());
+        }
+    }
+}
