@@ -1,0 +1,11 @@
+using DonationRegistry.Messaging.Tests.Events;
+using DonationRegistry.Messaging.Tests.Infrastructure;
+using MassTransit;
+
+namespace DonationRegistry.Messaging.Tests.Consumers;
+
+public sealed class AlwaysFailingConsumer(TestDb db) : ReceiptConsumer<PledgeNeverProcessed>(db)
+{
+    protected override Task HandleAsync(ConsumeContext<PledgeNeverProcessed> context, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("This consumer always fails.");
+}
