@@ -1,14 +1,18 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace DonationRegistry.Identity.Endpoints;
 
 /// <summary>The login page: plain HTML, no script, one form.</summary>
 internal static class LoginPage
 {
+    /// <summary>Escapes markup but leaves Chinese text readable in the page source.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Render(LoginText text, string? returnUrl, string? userName, string? error,
         string antiforgeryField, string antiforgeryToken)
     {
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
         var switchHref = LoginEndpoints.LoginPath + QueryString.Create([
             KeyValuePair.Create("lang", (string?)text.SwitchLang),
             KeyValuePair.Create("ReturnUrl", returnUrl),
@@ -53,7 +57,7 @@ internal static class LoginPage
 
     public static string RenderSignedIn(LoginText text, string displayName)
     {
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
         return $"""
             <!DOCTYPE html>
             <html lang="{text.Lang}"><head><meta charset="utf-8"><title>{e.Encode(text.Title)}</title></head>

@@ -34,7 +34,9 @@ internal sealed record LoginText(
         }
         if (string.IsNullOrEmpty(lang) && returnUrl is not null && returnUrl.IndexOf('?', StringComparison.Ordinal) is var q and >= 0)
         {
-            lang = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(returnUrl[q..])["ui_locales"].ToString().Split(' ').FirstOrDefault();
+            lang = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(returnUrl[q..]).TryGetValue("ui_locales", out var locales)
+                ? locales.ToString().Split(' ').FirstOrDefault()
+                : null;
         }
         if (string.IsNullOrEmpty(lang))
         {
