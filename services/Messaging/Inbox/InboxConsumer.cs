@@ -35,8 +35,14 @@ public abstract partial class InboxConsumer<TMessage, TDbContext> : IConsumer<TM
     /// <summary>The consumer's name in the inbox; stable across deployments (renaming the class makes old messages new again).</summary>
     protected virtual string ConsumerName => GetType().FullName ?? GetType().Name;
 
-    /// <summary>Applies the message to <see cref="Db"/>. Runs inside the transaction; may run again if the transaction is retried.</summary>
-    protected abstract Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken);
+    /// <summary>The MessageId of the message being handled (the sender's outbox message ID).</summary>
+    protected Guid MessageId { get; private set; }
+
+    /// <summary>
+    /// Applies <paramref name="message"/> to <see cref="Db"/>. Runs inside the inbox transaction; runs again from scratch (with a
+    /// cleared change tracker) if the transaction is retried, so keep side effects inside the database.
+    /// </summary>
+    protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
 
     /// <summary>The inbox transaction around <see cref="HandleAsync"/>; an override must call it (tests wrap it to count deliveries).</summary>
     public virtual async Task Consume(ConsumeContext<TMessage> context)
@@ -44,6 +50,7 @@ public abstract partial class InboxConsumer<TMessage, TDbContext> : IConsumer<TM
         ArgumentNullException.ThrowIfNull(context);
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
+        MessageId = messageId;
         var consumer = ConsumerName;
         bool processed;
         try
@@ -58,7 +65,7 @@ public abstract partial class InboxConsumer<TMessage, TDbContext> : IConsumer<TM
                 {
                     return false;
                 }
-                await HandleAsync(context, ct);
+                await HandleAsync(context.Message, ct);
                 Db.Set<InboxMessage>().Add(new InboxMessage(messageId, consumer, DateTimeOffset.UtcNow));
                 await Db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);

@@ -1,11 +1,10 @@
 using DonationRegistry.Messaging.Tests.Events;
 using DonationRegistry.Messaging.Tests.Infrastructure;
-using MassTransit;
 
 namespace DonationRegistry.Messaging.Tests.Consumers;
 
 public sealed class AlwaysFailingConsumer(TestDb db) : ReceiptConsumer<PledgeNeverProcessed>(db)
 {
-    protected override Task HandleAsync(ConsumeContext<PledgeNeverProcessed> context, CancellationToken cancellationToken) =>
+    protected override Task HandleAsync(PledgeNeverProcessed message, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("This consumer always fails.");
 }

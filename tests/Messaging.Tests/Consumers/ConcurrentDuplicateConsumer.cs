@@ -1,6 +1,5 @@
 using DonationRegistry.Messaging.Tests.Events;
 using DonationRegistry.Messaging.Tests.Infrastructure;
-using MassTransit;
 
 namespace DonationRegistry.Messaging.Tests.Consumers;
 
@@ -14,7 +13,7 @@ public sealed class ConcurrentDuplicateConsumer(TestDb db) : ReceiptConsumer<Ple
 
     public static int Handled => Volatile.Read(ref _handled);
 
-    protected override async Task HandleAsync(ConsumeContext<PledgeDuplicatedConcurrently> context, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(PledgeDuplicatedConcurrently message, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _handled);
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -22,6 +21,6 @@ public sealed class ConcurrentDuplicateConsumer(TestDb db) : ReceiptConsumer<Ple
         {
             await Task.Delay(20, cancellationToken);
         }
-        await base.HandleAsync(context, cancellationToken);
+        await base.HandleAsync(message, cancellationToken);
     }
 }

@@ -23,9 +23,9 @@ public sealed class FailingAfterCommitConsumer(TestDb db) : ReceiptConsumer<Pled
         }
     }
 
-    protected override Task HandleAsync(ConsumeContext<PledgeFailingAfterCommit> context, CancellationToken cancellationToken)
+    protected override Task HandleAsync(PledgeFailingAfterCommit message, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _handled);
-        return base.HandleAsync(context, cancellationToken);
+        return base.HandleAsync(message, cancellationToken);
     }
 }

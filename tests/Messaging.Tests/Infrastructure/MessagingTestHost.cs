@@ -23,6 +23,8 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         BrokerConnectionString = brokerConnectionString;
     }
 
+    private bool _ownsDatabase;
+
     public IHost Host { get; }
     public FreshDatabase Database { get; }
     public string ServiceName { get; }
@@ -30,17 +32,24 @@ internal sealed class MessagingTestHost : IAsyncDisposable
     public IBus Bus => Host.Services.GetRequiredService<IBus>();
 
     /// <summary>Creates the database and starts the host; returns once the readiness checks (the bus) are healthy.</summary>
+    /// <param name="brokerConnectionString">The broker.</param>
+    /// <param name="consumers">The service's consumers.</param>
+    /// <param name="options">Adjusts the (already fast) test options.</param>
+    /// <param name="instanceOf">Another host to run a second instance of: same database, same service name (same queues).</param>
+    /// <param name="time">The clock; the system clock when null.</param>
     public static async Task<MessagingTestHost> StartAsync(string brokerConnectionString, Action<IBusRegistrationConfigurator> consumers,
-        Action<MessagingOptions>? options = null)
+        Action<MessagingOptions>? options = null, MessagingTestHost? instanceOf = null, TimeProvider? time = null)
     {
-        var database = new FreshDatabase();
-        await database.InitializeAsync();
-        await using (var db = new TestDb(TestDb.Options(database.ConnectionString)))
+        var database = instanceOf?.Database;
+        if (database is null)
         {
+            database = new FreshDatabase();
+            await database.InitializeAsync();
+            await using var db = new TestDb(TestDb.Options(database.ConnectionString));
             await db.Database.EnsureCreatedAsync();
         }
 
-        var serviceName = "t" + Guid.NewGuid().ToString("N")[..10];
+        var serviceName = instanceOf?.ServiceName ?? "t" + Guid.NewGuid().ToString("N")[..10];
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             EnvironmentName = "Testing",
@@ -53,6 +62,10 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.Services.AddHealthChecks();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
         // As a service registers its context (AddServiceDbContext): Npgsql with the retrying execution strategy.
         builder.Services.AddDbContext<TestDb>(o => o.UseNpgsql(database.ConnectionString, n => n.EnableRetryOnFailure(3)));
         builder.AddMessaging<TestDb>(consumers, o =>
@@ -67,7 +80,7 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         });
         var host = builder.Build();
         await host.StartAsync();
-        var testHost = new MessagingTestHost(host, database, serviceName, brokerConnectionString);
+        var testHost = new MessagingTestHost(host, database, serviceName, brokerConnectionString) { _ownsDatabase = instanceOf is null };
         if (!await Eventually.HoldsAsync(async () => await testHost.ReadinessAsync() == HealthStatus.Healthy, TimeSpan.FromSeconds(60)))
         {
             await testHost.DisposeAsync();
@@ -106,7 +119,10 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         finally
         {
             Host.Dispose();
-            await Database.DisposeAsync();
+            if (_ownsDatabase)
+            {
+                await Database.DisposeAsync();
+            }
         }
     }
 }
