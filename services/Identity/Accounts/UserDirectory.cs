@@ -109,7 +109,10 @@ public sealed class UserDirectory(IdentityDbContext db, IPasswordHasher<User> ha
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(afterUserName))
         {
-            query = query.Where(u => string.Compare(u.UserName, afterUserName, StringComparison.Ordinal) > 0);
+            // Translated to "user_name > @after"; the column's collation is "C", so this is byte order, like ORDER BY below.
+#pragma warning disable CA1309 // EF translates only the two-argument overload.
+            query = query.Where(u => string.Compare(u.UserName, afterUserName) > 0);
+#pragma warning restore CA1309
         }
         return await query.OrderBy(u => u.UserName).Take(take).ToListAsync(cancellationToken);
     }

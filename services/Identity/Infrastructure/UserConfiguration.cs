@@ -11,7 +11,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.ToTable("users");
         user.HasKey(u => u.Id);
         user.Property(u => u.Id).HasColumnName("id").ValueGeneratedNever();
-        user.Property(u => u.UserName).HasColumnName("user_name").HasMaxLength(64).IsRequired();
+        // Collation "C": byte order, the same on every server, so paging by user name is stable.
+        user.Property(u => u.UserName).HasColumnName("user_name").HasMaxLength(64).UseCollation("C").IsRequired();
         user.Property(u => u.DisplayName).HasColumnName("display_name").HasMaxLength(100).IsRequired();
         user.Property(u => u.PasswordHash).HasColumnName("password_hash").IsRequired();
         user.Property(u => u.Role).HasColumnName("role").HasMaxLength(40).IsRequired();
