@@ -1,0 +1,75 @@
+using System.Threading.RateLimiting;
+using DonationRegistry.Common.PersonalData;
+using DonationRegistry.Messaging;
+using DonationRegistry.Registration.Application;
+using DonationRegistry.Registration.Consumers;
+using DonationRegistry.Registration.Grpc;
+using DonationRegistry.Registration.Infrastructure;
+using DonationRegistry.ServiceDefaults;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace DonationRegistry.Registration;
+
+/// <summary>The Registration service's registrations, in the order Program.cs lists them.</summary>
+public static class Extensions
+{
+    public const string ConnectionName = "registrationdb";
+    /// <summary>Rate-limit policy of the anonymous certificate check.</summary>
+    public const string CertificateCheckPolicy = "certificate-check";
+
+    public static WebApplicationBuilder AddRegistrationServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDbContext<WebApplicationBuilder, RegistrationDbContext>(ConnectionName);
+        builder.AddMessaging<RegistrationDbContext>(x =>
+        {
+            x.AddConsumer<RegistrantDeceasedConsumer>();
+            x.AddConsumer<DonationOutcomeRecordedConsumer>();
+        });
+        builder.Services.AddSingleton(PersonalDataProtectorFrom(builder.Configuration));
+        builder.Services.AddSingleton<IdNumberProtection>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<RegistrationNumbers>();
+        builder.Services.AddScoped<StatisticsProjection>();
+        builder.Services.AddScoped<PointCommands>();
+        builder.Services.AddScoped<RegistrationCommands>();
+        builder.Services.AddScoped<RegistrationQueries>();
+        builder.Services.AddScoped<RegistrationImporter>();
+        builder.Services.AddScoped<StatisticsQueries>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The public certificate check: a handful per minute per client address, so codes cannot be guessed in bulk.
+            o.AddPolicy(CertificateCheckPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = builder.Configuration.GetValue("Registration:CertificateChecksPerMinute", 20),
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapRegistrationApi(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapGrpcService<RegistrationPointsGrpcService>();
+        app.MapGrpcService<RegistrationsGrpcService>();
+        app.MapGrpcService<RegistrationStatisticsGrpcService>();
+        return app;
+    }
+
+    /// <summary>The ID-number keys from configuration; the service refuses to start without them rather than store plaintext.</summary>
+    private static PersonalDataProtector PersonalDataProtectorFrom(IConfiguration configuration)
+    {
+        var encryptionKey = configuration["PersonalData:EncryptionKey"];
+        var hashKey = configuration["PersonalData:HashKey"];
+        if (string.IsNullOrWhiteSpace(encryptionKey) || string.IsNullOrWhiteSpace(hashKey))
+        {
+            throw new InvalidOperationException(
+                "PersonalData:EncryptionKey and PersonalData:HashKey (base64, 32 bytes each) must be configured; the AppHost generates " +
+                "them once under .data/ in development. Never commit them.");
+        }
+        return PersonalDataProtector.FromBase64(encryptionKey, hashKey);
+    }
+}
