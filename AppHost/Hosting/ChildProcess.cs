@@ -23,6 +23,15 @@ public sealed partial class ChildProcess : IAsyncDisposable
         _onLine = onLine;
     }
 
+    /// <summary>
+    /// When true, children are started in a session of their own (through <c>setsid</c>, which execs, so the PID stays the
+    /// program's). A Ctrl+C at the terminal then reaches only the parent (the AppHost), which stops the children in order,
+    /// instead of every process in the foreground group at once.
+    /// </summary>
+    public static bool UseOwnSession { get; set; }
+
+    private const string SetSid = "/usr/bin/setsid";
+
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
@@ -39,6 +48,11 @@ public sealed partial class ChildProcess : IAsyncDisposable
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null,
         string? workingDirectory = null, Action<string>? onLine = null)
     {
+        if (UseOwnSession && File.Exists(SetSid))
+        {
+            arguments = [fileName, .. arguments];
+            fileName = SetSid;
+        }
         var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,

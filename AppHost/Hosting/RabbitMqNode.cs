@@ -23,13 +23,19 @@ public sealed class RabbitMqNode(string directory, int amqpPort, int distPort, i
     /// <summary>The connection string services read as <c>ConnectionStrings:messaging</c>.</summary>
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{AmqpPort}/";
 
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Throws a message naming the Debian package when the RabbitMQ server is not installed.</summary>
+    public static void EnsureInstalled()
     {
         if (!File.Exists(Path.Combine(Bin, "rabbitmq-server")))
         {
             throw new HostingException(
                 $"RabbitMQ was not found at {Bin}/rabbitmq-server. Install it: sudo apt-get install -y rabbitmq-server");
         }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureInstalled();
         Ports.EnsureFree(AmqpPort, "RabbitMQ (AMQP)", "the messaging port setting");
         Ports.EnsureFree(DistPort, "RabbitMQ (Erlang distribution)", "the messaging port setting");
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "home"));

@@ -1,0 +1,7 @@
+namespace DonationRegistry.Hosting;
+
+/// <summary>Anything in the application graph; every resource derives from <see cref="Resource"/>.</summary>
+public interface IResource
+{
+    string Name { get; }
+}
