@@ -48,15 +48,23 @@ public static class RegistrationLifecycle
             .Permit(RegistrationTrigger.RecordRealised, RegistrationStatus.Realised)
             .Permit(RegistrationTrigger.RecordNotRealised, RegistrationStatus.NotRealised);
         machine.OnUnhandledTrigger((state, trigger) => throw new IllegalTransitionException(
-            state.ToString(), trigger.ToString(), [.. machine.PermittedTriggers.Select(t => t.ToString())],
+            state.ToString(), trigger.ToString(), [.. AllowedIn(state).Select(t => t.ToString())],
             $"登记当前状态为“{state}”，不能执行“{trigger}”。"));
         return machine;
     }
 
+    /// <summary>The triggers allowed in <paramref name="state"/> (the machine has no guards, so this is exact).</summary>
+    public static IReadOnlyList<RegistrationTrigger> AllowedIn(RegistrationStatus state) =>
+        Info.Value.States.FirstOrDefault(s => Equals(s.UnderlyingState, state)) is { } info
+            ? [.. info.FixedTransitions.Select(t => (RegistrationTrigger)t.Trigger.UnderlyingTrigger)]
+            : [];
+
     /// <summary>The lifecycle as a Mermaid state diagram, for the docs and the Portal.</summary>
-    public static string ToMermaid()
+    public static string ToMermaid() => MermaidGraph.Format(Info.Value);
+
+    private static readonly Lazy<Stateless.Reflection.StateMachineInfo> Info = new(() =>
     {
         var state = RegistrationStatus.Draft;
-        return MermaidGraph.Format(For(() => state, s => state = s).GetInfo());
-    }
+        return For(() => state, s => state = s).GetInfo();
+    });
 }

@@ -73,7 +73,7 @@ public sealed class VolunteerRegistration
         _machine ??= RegistrationLifecycle.For(() => Status, s => Status = s);
 
     /// <summary>Triggers allowed now (for clients and error messages).</summary>
-    public IEnumerable<RegistrationTrigger> AllowedTriggers => Machine.PermittedTriggers;
+    public IEnumerable<RegistrationTrigger> AllowedTriggers => RegistrationLifecycle.AllowedIn(Status);
 
     /// <summary>A clerk's draft at an Active point.</summary>
     public static VolunteerRegistration AtPoint(Guid id, Points.RegistrationPoint point, Programme programme, IReadOnlyList<DonationScope> scope,
