@@ -1,0 +1,42 @@
+using DonationRegistry.Registration.Domain.Statistics;
+using DonationRegistry.Registration.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonationRegistry.Registration.Application;
+
+/// <summary>
+/// Keeps the statistics projection (<see cref="StatisticsDay"/>) current: each counted change adds one to its programme, region,
+/// point and day (Asia/Shanghai) with an atomic upsert, run inside the same transaction as the change so the counts can never
+/// disagree with the data.
+/// </summary>
+public sealed class StatisticsProjection(RegistrationDbContext db)
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Shanghai).DateTime);
+
+    /// <summary>Adds one to <paramref name="counter"/>. Call inside the transaction of the change (the caller opens it).</summary>
+    public Task CountAsync(StatisticsCounter counter, string programme, string regionCode, Guid? pointId, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        var column = counter switch
+        {
+            StatisticsCounter.NewRegistrations => "\"NewRegistrations\"",
+            StatisticsCounter.Revoked => "\"Revoked\"",
+            StatisticsCounter.Objections => "\"Objections\"",
+            StatisticsCounter.Realised => "\"Realised\"",
+            StatisticsCounter.HscEnrolled => "\"HscEnrolled\"",
+            _ => throw new ArgumentOutOfRangeException(nameof(counter)),
+        };
+        var day = DayOf(at);
+        string initial = string.Join(", ", Enum.GetValues<StatisticsCounter>().Select(c => c == counter ? "1" : "0"));
+        // The column name and the initial values come from the closed enum above, never from input.
+#pragma warning disable EF1002
+        return db.Database.ExecuteSqlRawAsync($$"""
+            INSERT INTO statistics_days ("Programme", "RegionCode", "PointId", "Day", "NewRegistrations", "Revoked", "Objections", "Realised", "HscEnrolled")
+            VALUES ({0}, {1}, {2}, {3}, {{initial}})
+            ON CONFLICT ("Programme", "RegionCode", "PointId", "Day") DO UPDATE SET {{column}} = statistics_days.{{column}} + 1
+            """, [programme, regionCode, (object?)pointId ?? DBNull.Value, day], cancellationToken);
+#pragma warning restore EF1002
+    }
+}
