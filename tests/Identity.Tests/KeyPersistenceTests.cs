@@ -33,6 +33,10 @@ public sealed class KeyPersistenceTests : IAsyncLifetime
     [Fact]
     public void KeysFolder_WhenServerStarted_HoldsOwnerOnlyPemFiles()
     {
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_identity.KeysPath));
+        }
         foreach (var file in new[] { "signing-key.pem", "encryption-key.pem" })
         {
             var path = Path.Combine(_identity.KeysPath, file);

@@ -16,7 +16,14 @@ public static class KeyStore
     /// <summary>Loads the key in <paramref name="fileName"/> under <paramref name="folder"/>, creating it first if there is none.</summary>
     public static RsaSecurityKey LoadOrCreate(string folder, string fileName)
     {
-        Directory.CreateDirectory(folder);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var path = Path.Combine(folder, fileName);
         if (!File.Exists(path))
         {
