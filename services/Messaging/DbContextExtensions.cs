@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DonationRegistry.Contracts;
 using DonationRegistry.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +22,11 @@ public static class DbContextExtensions
         // CreatedAt is provisional: the outbox interceptor stamps it from the service's TimeProvider when the row is saved.
         var now = DateTimeOffset.UtcNow;
         var message = new OutboxMessage(Guid.CreateVersion7(now), OutboxSerializer.TypeName(integrationEvent.GetType()),
-            OutboxSerializer.Serialize(integrationEvent), now);
+            OutboxSerializer.Serialize(integrationEvent), now, TraceParent());
         db.Set<OutboxMessage>().Add(message);
         return message;
     }
+
+    private static string? TraceParent() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
 }

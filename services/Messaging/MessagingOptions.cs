@@ -38,7 +38,7 @@ public sealed class MessagingOptions
     public TimeSpan PublishRetryInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Cap of the publish back-off.</summary>
-    public TimeSpan PublishRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan PublishRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long sent outbox rows are kept (for diagnosis) before the cleaner deletes them.</summary>
     public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);

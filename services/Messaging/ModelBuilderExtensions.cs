@@ -31,6 +31,7 @@ public static class ModelBuilderExtensions
             e.Property(m => m.Attempts).HasColumnName("attempts");
             e.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
             e.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
+            e.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(128);
             e.HasIndex(m => m.MessageId).IsUnique().HasDatabaseName("ix_outbox_messages_message_id");
             // The relay reads the head of the unsent rows; a partial index keeps that cheap however many sent rows remain.
             e.HasIndex(m => m.SequenceNumber).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_messages_unsent");

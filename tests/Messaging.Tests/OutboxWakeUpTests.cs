@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using DonationRegistry.Messaging.Inbox;
 using DonationRegistry.Messaging.Outbox;
 using DonationRegistry.Messaging.Tests.Consumers;
@@ -38,5 +39,47 @@ public sealed class OutboxWakeUpTests
         var inbox = await host.WithDbAsync(db => db.Set<InboxMessage>().ToListAsync());
         Assert.Equal(outbox.Select(m => m.MessageId).Order(), inbox.Select(m => m.MessageId).Order());
         Assert.All(inbox, m => Assert.Equal(clock.Now, m.ProcessedAt));
+    }
+
+    [Fact]
+    public async Task Relay_WhenRowsWereCommittedBeforeTheServiceStarted_PublishesThemOnStart()
+    {
+        var broker = await TestInfrastructure.RabbitMqAsync();
+        Guid pledge = default;
+        var service = MessagingTestHost.NewServiceName();
+        // The service ran once before, so its queue exists (RabbitMQ drops events published before any queue is bound).
+        await using (await MessagingTestHost.StartAsync(broker.ConnectionString, x => x.AddConsumer<BeforeStartConsumer>(), serviceName: service))
+        {
+        }
+
+        await using var host = await MessagingTestHost.StartAsync(broker.ConnectionString, x => x.AddConsumer<BeforeStartConsumer>(),
+            serviceName: service,
+            seed: async db => pledge = await Pledges.MakeAsync(db, 1, (id, n) => new PledgeMadeBeforeStart(id, n)));
+
+        Assert.True(await Eventually.HoldsAsync(() => host.WithDbAsync(db => db.Receipts.AnyAsync(r => r.PledgeId == pledge))));
+    }
+
+    [Fact]
+    public async Task Relay_WhenEventIsRaisedInsideATrace_ConsumerRunsInTheSameTrace()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "MassTransit",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var broker = await TestInfrastructure.RabbitMqAsync();
+        await using var host = await MessagingTestHost.StartAsync(broker.ConnectionString, x => x.AddConsumer<TraceConsumer>());
+
+        Guid pledge;
+        ActivityTraceId origin;
+        using (var request = new Activity("a request that changes state").Start())
+        {
+            origin = request.TraceId;
+            pledge = await host.WithDbAsync(db => Pledges.MakeAsync(db, 1, (id, n) => new PledgeTraced(id, n)));
+        }
+
+        Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(TraceConsumer.Traces.ContainsKey(pledge))));
+        Assert.Equal(origin, TraceConsumer.Traces[pledge]);
     }
 }

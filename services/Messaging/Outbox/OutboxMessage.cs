@@ -6,12 +6,13 @@ namespace DonationRegistry.Messaging.Outbox;
 /// </summary>
 public sealed class OutboxMessage
 {
-    internal OutboxMessage(Guid messageId, string messageType, string body, DateTimeOffset createdAt)
+    internal OutboxMessage(Guid messageId, string messageType, string body, DateTimeOffset createdAt, string? traceParent)
     {
         MessageId = messageId;
         MessageType = messageType;
         Body = body;
         CreatedAt = createdAt;
+        TraceParent = traceParent;
     }
 
     /// <summary>Publication order: an identity assigned by the database when the row is inserted.</summary>
@@ -40,4 +41,10 @@ public sealed class OutboxMessage
 
     /// <summary>The error of the last failed attempt.</summary>
     public string? LastError { get; internal set; }
+
+    /// <summary>
+    /// W3C trace context of the operation that raised the event, so the publication (and the consumers) continue that trace even
+    /// though the relay publishes later, on another thread.
+    /// </summary>
+    public string? TraceParent { get; private set; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -160,6 +161,8 @@ public sealed partial class OutboxRelay<TDbContext>(
         var type = OutboxSerializer.Resolve(row.MessageType)
             ?? throw new InvalidOperationException($"Event type '{row.MessageType}' is not known to this service (is it deployed?).");
         var message = OutboxSerializer.Deserialize(row.Body, type);
+        // Continue the trace of the operation that raised the event: MassTransit's send activity becomes its child.
+        using var activity = row.TraceParent is null ? null : new Activity("outbox relay").SetParentId(row.TraceParent).Start();
         using var timeout = new CancellationTokenSource(options.PublishTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stoppingToken);
         var publish = bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>

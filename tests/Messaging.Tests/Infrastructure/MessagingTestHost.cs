@@ -37,8 +37,11 @@ internal sealed class MessagingTestHost : IAsyncDisposable
     /// <param name="options">Adjusts the (already fast) test options.</param>
     /// <param name="instanceOf">Another host to run a second instance of: same database, same service name (same queues).</param>
     /// <param name="time">The clock; the system clock when null.</param>
+    /// <param name="seed">Writes to the new database before the host starts (no interceptor, no relay running).</param>
+    /// <param name="serviceName">The service name (queue prefix); a new unique one when null.</param>
     public static async Task<MessagingTestHost> StartAsync(string brokerConnectionString, Action<IBusRegistrationConfigurator> consumers,
-        Action<MessagingOptions>? options = null, MessagingTestHost? instanceOf = null, TimeProvider? time = null)
+        Action<MessagingOptions>? options = null, MessagingTestHost? instanceOf = null, TimeProvider? time = null,
+        Func<TestDb, Task>? seed = null, string? serviceName = null)
     {
         var database = instanceOf?.Database;
         if (database is null)
@@ -47,9 +50,13 @@ internal sealed class MessagingTestHost : IAsyncDisposable
             await database.InitializeAsync();
             await using var db = new TestDb(TestDb.Options(database.ConnectionString));
             await db.Database.EnsureCreatedAsync();
+            if (seed is not null)
+            {
+                await seed(db);
+            }
         }
 
-        var serviceName = instanceOf?.ServiceName ?? "t" + Guid.NewGuid().ToString("N")[..10];
+        serviceName = instanceOf?.ServiceName ?? serviceName ?? NewServiceName();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             EnvironmentName = "Testing",
@@ -88,6 +95,8 @@ internal sealed class MessagingTestHost : IAsyncDisposable
         }
         return testHost;
     }
+
+    public static string NewServiceName() => "t" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>The aggregated status of the checks tagged <c>ready</c> (as <c>/health</c> would report it).</summary>
     public async Task<HealthStatus> ReadinessAsync()

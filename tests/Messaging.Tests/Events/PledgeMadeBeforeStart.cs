@@ -1,0 +1,3 @@
+namespace DonationRegistry.Messaging.Tests.Events;
+
+public sealed record PledgeMadeBeforeStart(Guid PledgeId, int Number) : ITestEvent;
