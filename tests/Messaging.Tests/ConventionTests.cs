@@ -52,4 +52,11 @@ public sealed class ConventionTests
         var report = await host.Host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Healthy, report.Entries[MessagingHealth.BusCheckName].Status);
     }
+
+    [Theory]
+    [InlineData(typeof(RollbackConsumer), "DonationRegistry.Messaging.Tests.Consumers.RollbackConsumer")]
+    [InlineData(typeof(Inbox.InboxConsumer<Events.PledgeRedelivered, TestDb>),
+        "DonationRegistry.Messaging.Inbox.InboxConsumer<DonationRegistry.Messaging.Tests.Events.PledgeRedelivered,DonationRegistry.Messaging.Tests.Infrastructure.TestDb>")]
+    public void NameOf_WhenGivenConsumerType_ReturnsStableNameWithoutAssemblyVersions(Type type, string expected) =>
+        Assert.Equal(expected, Inbox.InboxConsumer<Events.PledgeRedelivered, TestDb>.NameOf(type));
 }

@@ -33,7 +33,7 @@ public abstract partial class InboxConsumer<TMessage, TDbContext> : IConsumer<TM
     protected TDbContext Db { get; }
 
     /// <summary>The consumer's name in the inbox; stable across deployments (renaming the class makes old messages new again).</summary>
-    protected virtual string ConsumerName => GetType().FullName ?? GetType().Name;
+    protected virtual string ConsumerName => NameOf(GetType());
 
     /// <summary>The MessageId of the message being handled (the sender's outbox message ID).</summary>
     protected Guid MessageId { get; private set; }
@@ -84,6 +84,16 @@ public abstract partial class InboxConsumer<TMessage, TDbContext> : IConsumer<TM
         {
             LogDuplicate(_logger, messageId, typeof(TMessage).Name, consumer);
         }
+    }
+
+    /// <summary><c>Ns.Consumer</c>, or <c>Ns.Consumer&lt;Ns.Event&gt;</c> for a closed generic (no assembly versions).</summary>
+    internal static string NameOf(Type type)
+    {
+        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
+        var prefix = type.IsNested ? NameOf(type.DeclaringType!) + "+" : type.Namespace is { } ns ? ns + "." : "";
+        return type.IsGenericType
+            ? $"{prefix}{name}<{string.Join(",", type.GetGenericArguments().Select(NameOf))}>"
+            : prefix + name;
     }
 
     internal static bool IsInboxKeyViolation(DbUpdateException exception) =>
