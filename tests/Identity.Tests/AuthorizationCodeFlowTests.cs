@@ -51,6 +51,41 @@ public sealed partial class AuthorizationCodeFlowTests(IdentityServer identity) 
     }
 
     [Fact]
+    public async Task Token_WhenRefreshTokenRedeemed_IssuesNewAccessTokenUntilUserDisabled()
+    {
+        var user = await identity.CreateUserAsync(Roles.RegistryOfficer, "RC-330100", "330100", "city");
+        var page = await GetPageAsync(await StartAsync("openid offline_access registration"));
+        using var signIn = await PostLoginAsync(page, user.UserName, user.Password);
+        using var authorize = await _browser.GetAsync(Absolute(signIn.Headers.Location!));
+        using var redeemed = await RedeemAsync(QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["code"].ToString(), _verifier);
+        using var first = JsonDocument.Parse(await redeemed.Content.ReadAsStringAsync());
+        var refreshToken = first.RootElement.GetProperty("refresh_token").GetString()!;
+
+        using var refreshed = await RefreshAsync(refreshToken);
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        using var second = JsonDocument.Parse(await refreshed.Content.ReadAsStringAsync());
+        Assert.Equal("RC-330100", Jwt.String(Jwt.Payload(second.RootElement.GetProperty("access_token").GetString()!), ClaimNames.OrgId));
+
+        await identity.DisableUserAsync(user.Id);
+        using var refused = await RefreshAsync(second.RootElement.GetProperty("refresh_token").GetString()!);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("disabled", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_WhenSignedIn_EndsTheLoginSession()
+    {
+        var page = await GetPageAsync(await StartAsync());
+        using var signIn = await PostLoginAsync(page, "clerk", IdentityServer.DemoPassword);
+
+        using var logout = await _browser.GetAsync(new Uri(identity.Authority + "connect/logout"));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+
+        // Signed out: authorize sends the browser to the login page again.
+        await StartAsync();
+    }
+
+    [Fact]
     public async Task Token_WhenCodeVerifierIsWrong_RefusedWithInvalidGrant()
     {
         var page = await GetPageAsync(await StartAsync());
@@ -157,11 +192,11 @@ public sealed partial class AuthorizationCodeFlowTests(IdentityServer identity) 
     }
 
     /// <summary>GET authorize while signed out; returns the login page URL it redirects to.</summary>
-    private async Task<Uri> StartAsync()
+    private async Task<Uri> StartAsync(string scope = "openid registration")
     {
         var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(_verifier)));
         var url = $"{identity.Authority}connect/authorize?client_id=portal&response_type=code" +
-            $"&redirect_uri={Uri.EscapeDataString(IdentityServer.PortalRedirectUri)}&scope={Uri.EscapeDataString("openid registration")}" +
+            $"&redirect_uri={Uri.EscapeDataString(IdentityServer.PortalRedirectUri)}&scope={Uri.EscapeDataString(scope)}" +
             $"&state=state-123&code_challenge={challenge}&code_challenge_method=S256";
         using var response = await _browser.GetAsync(new Uri(url));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -193,6 +228,14 @@ public sealed partial class AuthorizationCodeFlowTests(IdentityServer identity) 
             ["code"] = code,
             ["redirect_uri"] = IdentityServer.PortalRedirectUri,
             ["code_verifier"] = verifier,
+        }));
+
+    private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
+        _browser.PostAsync(new Uri(identity.Authority + "connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = "portal",
+            ["refresh_token"] = refreshToken,
         }));
 
     private Uri Absolute(Uri location) => location.IsAbsoluteUri ? location : new Uri(new Uri(identity.Authority), location);

@@ -8,8 +8,18 @@ using Xunit;
 namespace DonationRegistry.Identity.Tests;
 
 /// <summary>The UserAdmin gRPC API over h2c with real tokens: who may call it, what it validates, what it writes.</summary>
-public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<IdentityServer>
+public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<IdentityServer>, IDisposable
 {
+    private readonly List<Grpc.Net.Client.GrpcChannel> _channels = [];
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels)
+        {
+            channel.Dispose();
+        }
+    }
+
     [Fact]
     public async Task CreateUser_WhenAdministrator_CreatesUserWhoCanSignIn()
     {
@@ -302,11 +312,29 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
     }
 
+    [Fact]
+    public async Task ListUsersOverJson_WhenAdministrator_ReturnsUsersAndWithoutTokenIs401()
+    {
+        using var http = new HttpClient();
+        using var anonymous = await http.GetAsync(new Uri(identity.Authority + "v1/users?page_size=2"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            await identity.TokenAsync("admin", IdentityServer.DemoPassword, Scopes.Identity));
+        using var response = await http.GetAsync(new Uri(identity.Authority + "v1/users?page_size=2"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, json.RootElement.GetProperty("users").GetArrayLength());
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("nextPageToken").GetString()));
+    }
+
     private async Task<UserAdmin.UserAdminClient> AdminClientAsync()
     {
         var token = await identity.TokenAsync("admin", IdentityServer.DemoPassword, Scopes.Identity);
-        // The channel lives as long as the test class; gRPC channels are cheap and the fixture's server outlives them.
-        return new UserAdmin.UserAdminClient(identity.Channel(token));
+        var channel = identity.Channel(token);
+        _channels.Add(channel);
+        return new UserAdmin.UserAdminClient(channel);
     }
 
     private async Task<List<string>> AllUserNamesAsync()
