@@ -60,7 +60,7 @@ public static class Extensions
     }
 
     /// <summary>The ID-number keys from configuration; the service refuses to start without them rather than store plaintext.</summary>
-    private static PersonalDataProtector PersonalDataProtectorFrom(IConfiguration configuration)
+    private static PersonalDataProtector PersonalDataProtectorFrom(ConfigurationManager configuration)
     {
         var encryptionKey = configuration["PersonalData:EncryptionKey"];
         var hashKey = configuration["PersonalData:HashKey"];

@@ -1,0 +1,3 @@
+namespace DonationRegistry.Registration.Application;
+
+public sealed class PointCommands;

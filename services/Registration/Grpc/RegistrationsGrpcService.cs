@@ -1,0 +1,5 @@
+using DonationRegistry.Registration.V1;
+
+namespace DonationRegistry.Registration.Grpc;
+
+public sealed partial class RegistrationsGrpcService : Registrations.RegistrationsBase;
