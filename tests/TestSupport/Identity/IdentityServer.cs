@@ -157,8 +157,30 @@ public sealed class IdentityServer : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var httpPort = Ports.Free();
-        var grpcPort = Ports.Free();
+        // The ports are chosen before the start (the issuer must be known up front); another process may take one meanwhile.
+        for (var attempt = 1; ; attempt++)
+        {
+            var httpPort = Ports.Free();
+            var grpcPort = Ports.Free();
+            var host = new IdentityHost(Settings(httpPort, grpcPort));
+            try
+            {
+                await Task.Run(host.Start);
+            }
+            catch (Exception ex) when (attempt < 5 && IsAddressInUse(ex))
+            {
+                await host.DisposeAsync();
+                continue;
+            }
+            _host = host;
+            Authority = $"http://127.0.0.1:{httpPort}/";
+            GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+            return;
+        }
+    }
+
+    private Dictionary<string, string?> Settings(int httpPort, int grpcPort)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:identitydb"] = _database.ConnectionString,
@@ -176,11 +198,19 @@ public sealed class IdentityServer : IAsyncLifetime
         {
             settings[$"Identity:Clients:{clientId}:Secret"] = secret;
         }
-        var host = new IdentityHost(settings);
-        await Task.Run(host.Start);
-        _host = host;
-        Authority = $"http://127.0.0.1:{httpPort}/";
-        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        return settings;
+    }
+
+    private static bool IsAddressInUse(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is IOException && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private async Task StopAsync()
