@@ -11,6 +11,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
 {
     public const int SigInt = 2;
     public const int SigTerm = 15;
+    public const int SigKill = 9;
     private const int KeptLines = 300;
 
     private readonly Process _process;
@@ -98,23 +99,39 @@ public sealed partial class ChildProcess : IAsyncDisposable
 
     public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
 
-    /// <summary>Sends <paramref name="signal"/>, waits up to <paramref name="grace"/>, then kills the process tree.</summary>
+    /// <summary>
+    /// Sends <paramref name="signal"/>, waits up to <paramref name="grace"/>, then kills the process tree. Descendants that
+    /// outlive the process (orphans, which would also keep its output pipes open) are killed too.
+    /// </summary>
     public async Task StopAsync(int signal, TimeSpan grace)
     {
         if (_process.HasExited)
         {
             return;
         }
+        var descendants = ProcessTree.Descendants(_process.Id);
         _ = Kill(_process.Id, signal);
-        using var timeout = new CancellationTokenSource(grace);
-        try
+        var deadline = DateTime.UtcNow + grace;
+        // HasExited, not WaitForExitAsync: the latter also waits for the end of the output, which an orphan can hold open.
+        while (!_process.HasExited && DateTime.UtcNow < deadline)
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            await Task.Delay(25);
         }
-        catch (OperationCanceledException)
+        if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+        }
+        foreach (var pid in descendants.Where(ProcessTree.IsAlive))
+        {
+            _ = Kill(pid, SigKill);
+        }
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // Something we did not start still holds the output open; the process itself has exited.
         }
     }
 

@@ -397,7 +397,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         foreach (var process in Resources.Select(r => r.MainProcess).OfType<ChildProcess>())
         {
-            _ = process.StopAsync(9, TimeSpan.Zero);
+            _ = process.StopAsync(ChildProcess.SigKill, TimeSpan.Zero);
         }
     }
 

@@ -23,6 +23,13 @@ public abstract class ProcessResource(string name) : Resource(name)
 
     internal void AddEnvironment(string key, Func<string> value) => _environment.Add(new(key, value));
 
+    /// <summary>An extra condition for health, on top of the resource's own (see WithHealthCheck).</summary>
+    internal Func<CancellationToken, Task<bool>>? AdditionalHealthCheck { get; set; }
+
+    /// <summary>True when no additional check is set or it passes.</summary>
+    protected async Task<bool> AdditionalHealthCheckPassesAsync(CancellationToken cancellationToken) =>
+        AdditionalHealthCheck is null || await AdditionalHealthCheck(cancellationToken);
+
     /// <summary>The variables the process gets on top of the AppHost's own environment, in the order they are applied.</summary>
     public IReadOnlyDictionary<string, string> Environment()
     {
@@ -63,10 +70,11 @@ public abstract class ProcessResource(string name) : Resource(name)
         return Task.CompletedTask;
     }
 
-    /// <summary>Default: healthy while the process runs.</summary>
-    protected internal override Task<bool> CheckHealthAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_process is { HasExited: false });
+    /// <summary>Default: healthy while the process runs (and the additional check, if any, passes).</summary>
+    protected internal override async Task<bool> CheckHealthAsync(CancellationToken cancellationToken) =>
+        _process is { HasExited: false } && await AdditionalHealthCheckPassesAsync(cancellationToken);
 
+    /// <summary>SIGTERM, then the tree is killed after <see cref="StopGracePeriod"/>; orphans it left are killed too.</summary>
     protected internal override async Task StopAsync()
     {
         if (_process is not null)

@@ -100,7 +100,7 @@ public sealed class ProjectResource : ProcessResource
         try
         {
             using var response = await HealthClient.GetAsync(new Uri(Http.Url + HealthPath), cancellationToken);
-            return response.StatusCode == HttpStatusCode.OK;
+            return response.StatusCode == HttpStatusCode.OK && await AdditionalHealthCheckPassesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

@@ -62,6 +62,16 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Adds a condition the process must also meet to count as healthy (checked while starting and then periodically).</summary>
+    public static IResourceBuilder<T> WithHealthCheck<T>(this IResourceBuilder<T> builder, Func<CancellationToken, Task<bool>> check)
+        where T : ProcessResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(check);
+        builder.Resource.AdditionalHealthCheck = check;
+        return builder;
+    }
+
     private static Resource AsResource(IResource resource) =>
         resource as Resource ?? throw new ArgumentException($"{resource.Name} is not a resource of this AppHost.", nameof(resource));
 }
