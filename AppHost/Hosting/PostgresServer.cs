@@ -58,6 +58,7 @@ public sealed class PostgresServer(string directory, int port, bool durable = tr
         _process = ChildProcess.Start(asRoot ? "setpriv" : Path.Combine(bin, "postgres"),
             AsServiceUser(asRoot, Path.Combine(bin, "postgres"), settings), onLine: onLine);
         await WaitUntilReadyAsync(cancellationToken);
+        OrphanGuard.AfterThisProcessExits($"[ \"$(cat /proc/{_process.Id}/comm 2>/dev/null)\" = postgres ] && kill -INT {_process.Id}");
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)

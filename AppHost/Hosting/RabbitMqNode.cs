@@ -46,6 +46,9 @@ public sealed class RabbitMqNode(string directory, int amqpPort, int distPort, i
         }
         _process = ChildProcess.Start(Path.Combine(Bin, "rabbitmq-server"), [], Environment(), onLine: onLine);
         await WaitUntilReadyAsync(cancellationToken);
+        // The node's Erlang VM carries its node name on its command line; epmd listens on our private port only.
+        OrphanGuard.AfterThisProcessExits(
+            $"pkill -TERM -f -- '-sname {NodeName} ' ; sleep 10; pkill -KILL -f -- '-sname {NodeName} ' ; ERL_EPMD_PORT={Port(EpmdPort)} epmd -kill");
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)

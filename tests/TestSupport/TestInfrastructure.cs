@@ -5,7 +5,7 @@ namespace DonationRegistry.TestSupport;
 /// <summary>
 /// The private PostgreSQL cluster and RabbitMQ node shared by every test in a test run, started on first use (with the same
 /// <see cref="PostgresServer"/> and <see cref="RabbitMqNode"/> the AppHost uses) on free ports under a temporary folder, and
-/// stopped when the test process exits. PostgreSQL runs without fsync here: tests want speed, not crash safety.
+/// stopped when the test process exits (or, if the runner kills it first, by the resources' OrphanGuard). PostgreSQL runs without fsync here: tests want speed, not crash safety.
 /// </summary>
 public static class TestInfrastructure
 {
@@ -44,13 +44,15 @@ public static class TestInfrastructure
 
     private static void StopAll()
     {
-        if (SharedRabbitMq.IsValueCreated && SharedRabbitMq.Value.IsCompletedSuccessfully)
-        {
-            SharedRabbitMq.Value.Result.StopAsync().GetAwaiter().GetResult();
-        }
+        // PostgreSQL first: it stops in a fraction of a second, RabbitMQ takes seconds, and the test runner may not wait that
+        // long (whatever is left is stopped by the OrphanGuard the resources set up).
         if (SharedPostgres.IsValueCreated && SharedPostgres.Value.IsCompletedSuccessfully)
         {
             SharedPostgres.Value.Result.StopAsync().GetAwaiter().GetResult();
+        }
+        if (SharedRabbitMq.IsValueCreated && SharedRabbitMq.Value.IsCompletedSuccessfully)
+        {
+            SharedRabbitMq.Value.Result.StopAsync().GetAwaiter().GetResult();
         }
         try
         {
