@@ -1,0 +1,8 @@
+using DonationRegistry.Registration.Domain.Registrations;
+
+namespace DonationRegistry.Registration.Application;
+
+/// <summary>One CSV row read into the values a clerk would have typed into CreateRegistration (not yet validated by the domain).</summary>
+public sealed record ImportedRow(
+    int Row, PersonForm Person, Programme Programme, IReadOnlyList<DonationScope> Scope, ContactForm? Contact, ExecutorForm? Executor,
+    bool SensitiveDataConsent, bool TransferConsent);
