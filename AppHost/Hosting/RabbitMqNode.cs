@@ -46,9 +46,12 @@ public sealed class RabbitMqNode(string directory, int amqpPort, int distPort, i
         }
         _process = ChildProcess.Start(Path.Combine(Bin, "rabbitmq-server"), [], Environment(), onLine: onLine);
         await WaitUntilReadyAsync(cancellationToken);
-        // The node's Erlang VM carries its node name on its command line; epmd listens on our private port only.
+        // SIGTERM to the rabbitmq-server script makes it stop its Erlang VM; if that hangs, kill the VM; then our private epmd.
+        var script = _process.Id;
         OrphanGuard.AfterThisProcessExits(
-            $"pkill -TERM -f -- '-sname {NodeName} ' ; sleep 10; pkill -KILL -f -- '-sname {NodeName} ' ; ERL_EPMD_PORT={Port(EpmdPort)} epmd -kill");
+            $"[ \"$(cat /proc/{script}/comm 2>/dev/null)\" = rabbitmq-server ] && kill -TERM {script}; sleep 10; " +
+            $"[ \"$(cat /proc/{script}/comm 2>/dev/null)\" = rabbitmq-server ] && pkill -KILL -P {script}; " +
+            $"ERL_EPMD_PORT={Port(EpmdPort)} epmd -kill");
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
