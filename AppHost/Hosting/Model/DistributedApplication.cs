@@ -327,8 +327,8 @@ public sealed class DistributedApplication : IAsyncDisposable
                 await Task.WhenAny(exited, Task.Delay(StartPollInterval, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            resource.SetState(ResourceState.Running);
             _log.Info($"{resource.Name} is healthy 运行中 ({Seconds(watch)})");
+            resource.SetState(ResourceState.Running);
 
             while (true)
             {
