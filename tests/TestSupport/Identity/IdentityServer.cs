@@ -30,7 +30,26 @@ public sealed class IdentityServer : IAsyncLifetime
 
     private readonly FreshDatabase _database = new();
     private readonly HttpClient _http = new();
+    private readonly IReadOnlyDictionary<string, string?> _overrides;
     private IdentityHost? _host;
+
+    /// <summary>The standard server: demo users seeded, every service client registered with <see cref="ClientSecrets"/>.</summary>
+    public IdentityServer()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    // xunit needs a fixture to have a single public constructor.
+    private IdentityServer(IReadOnlyDictionary<string, string?> overrides)
+    {
+        _overrides = overrides;
+    }
+
+    /// <summary>
+    /// A server with some settings changed, e.g. <c>["Identity:SeedDemoData"] = "false"</c> (applied last); the caller calls
+    /// <see cref="InitializeAsync"/> and <see cref="DisposeAsync"/>.
+    /// </summary>
+    public static IdentityServer WithSettings(IReadOnlyDictionary<string, string?> overrides) => new(overrides);
 
     /// <summary>The confidential service clients and the secrets they have here.</summary>
     public static IReadOnlyDictionary<string, string> ClientSecrets { get; } =
@@ -197,6 +216,10 @@ public sealed class IdentityServer : IAsyncLifetime
         foreach (var (clientId, secret) in ClientSecrets)
         {
             settings[$"Identity:Clients:{clientId}:Secret"] = secret;
+        }
+        foreach (var (key, value) in _overrides)
+        {
+            settings[key] = value;
         }
         return settings;
     }
