@@ -1,6 +1,9 @@
 using DonationRegistry.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DonationRegistry.TestSupport.Identity;
 
@@ -31,5 +34,7 @@ internal sealed class IdentityHost : WebApplicationFactory<IdentitySettings>
         {
             builder.UseSetting(key, value);
         }
+        // Tests create many users and tokens: a cheaper PBKDF2 (the hash records its own iteration count, so this stays valid).
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 }
