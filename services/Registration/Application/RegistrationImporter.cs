@@ -27,9 +27,9 @@ namespace DonationRegistry.Registration.Application;
 /// reason).</item>
 /// </list>
 /// </remarks>
-public sealed class RegistrationImporter(RegistrationDbContext db, IdNumberProtection protection, AuditLog audit, TimeProvider clock)
+public sealed class RegistrationImporter(RegistrationDbContext db, RegistrationCommands commands, TimeProvider clock)
 {
-    public const int BatchSize = 200;
+    public const int BatchSize = 250;
     public const int ProgressEvery = 500;
     /// <summary>Most data rows in one file (a drive's spreadsheet is far smaller; larger files should be split).</summary>
     public const int MaxRows = 50_000;
@@ -38,15 +38,7 @@ public sealed class RegistrationImporter(RegistrationDbContext db, IdNumberProte
     public async Task<ImportSummary> ImportAsync(Caller caller, Guid pointId, ReadOnlyMemory<byte> csv, Func<ImportSummary, Task> progress,
         CancellationToken cancellationToken)
     {
-        AccessPolicy.Require(caller, Application.Operation.EnterRegistrations);
-        var point = await db.Points.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pointId, cancellationToken)
-            ?? throw new NotFoundException("Registration point", ResourceNames.Point(pointId), "未找到该登记点。");
-        AccessPolicy.Require(caller, Application.Operation.EnterRegistrations, point);
-        if (!point.MayEnrol)
-        {
-            throw new ValidationFailedException("registration_point", $"Point {point.Code} is {point.Status} and cannot enrol anyone.",
-                "该登记点当前不能办理登记。");
-        }
+        var point = await commands.PointForImportAsync(caller, ResourceNames.Point(pointId), "registration_point", cancellationToken);
         var document = CsvDocument.Parse(csv.Span);
         var reader = ImportRowReader.For(document.Header);
         if (document.Records.Count > MaxRows)
@@ -67,7 +59,7 @@ public sealed class RegistrationImporter(RegistrationDbContext db, IdNumberProte
             foreach (var record in batch)
             {
                 var (row, problems) = reader.Read(record);
-                var ready = row is null ? null : Prepare(row, StatisticsProjection.DayOf(clock.GetUtcNow()), errors);
+                var ready = row is null ? null : Prepare(row, point, errors);
                 if (row is null)
                 {
                     errors.AddRange(problems);
@@ -107,36 +99,34 @@ public sealed class RegistrationImporter(RegistrationDbContext db, IdNumberProte
     }
 
     /// <summary>A row that passed validation: the values as CreateRegistration stores them.</summary>
-    private sealed record PreparedRow(ImportedRow Row, ValidatedPerson Person, IReadOnlyList<DonationScope> Scope, ProtectedIdNumber IdNumber,
-        byte[] Hash);
+    private sealed record PreparedRow(ImportedRow Row, RegistrationCommands.ValidatedDraft Draft)
+    {
+        public byte[] Hash => Draft.IdNumber.LookupHash;
+    }
 
     /// <summary>
-    /// Validates a row with the rules of CreateRegistration (person, scope within the programme, executor for body donation, contact,
-    /// adult age, consent to sensitive data); problems are reported under the CSV column that feeds the field.
+    /// Validates a row with CreateRegistration's own checks (<see cref="RegistrationCommands.ValidateDraft"/>); problems are reported
+    /// under the CSV column that feeds the field (an age problem of a resident ID under 证件号码 when no 出生日期 was given, since the
+    /// birth date came from the number).
     /// </summary>
-    private PreparedRow? Prepare(ImportedRow row, DateOnly today, List<ImportRowProblem> errors)
+    private PreparedRow? Prepare(ImportedRow row, RegistrationPoint point, List<ImportRowProblem> errors)
     {
         var v = new List<FieldViolation>();
-        var person = RegistrationForm.ValidatePerson(v, "registration.person", row.Person, today);
-        var scope = RegistrationForm.ValidateScope(v, "registration.scope", row.Programme, [.. row.Scope]);
-        RegistrationForm.ValidateContact(v, "registration.notification_contact", row.Contact);
-        RegistrationForm.ValidateExecutor(v, "registration.executor", row.Executor, ScopeRules.NeedsExecutor(scope));
-        if (v.Count == 0 && person.AgeOn(today) < RegistrationForm.MinimumAge)
+        var draft = commands.ValidateDraft(row.ToInput(ResourceNames.Point(point.Id)), v);
+        if (draft is null)
         {
-            v.Add(new(row.Person.IdType == IdType.ResidentId ? "registration.person.id_number" : "registration.person.birth_date",
-                $"The person must be at least {RegistrationForm.MinimumAge} years old."));
-        }
-        if (!row.SensitiveDataConsent)
-        {
-            v.Add(new("registration.consents.sensitive_data", "Separate consent to the processing of sensitive personal data is required (PIPL Art 29)."));
-        }
-        if (v.Count > 0)
-        {
-            errors.AddRange(v.Select(x => new ImportRowProblem(row.Row, ImportColumns.ForField(x.Field), x.Description)));
+            errors.AddRange(v.Select(x => new ImportRowProblem(row.Row, Column(row, x.Field), x.Description)));
             return null;
         }
-        var idNumber = protection.Protect(person.IdType, person.IdNumber);
-        return new PreparedRow(row, person, scope, idNumber, idNumber.LookupHash);
+        return new PreparedRow(row, draft);
+    }
+
+    private static string Column(ImportedRow row, string field)
+    {
+        var column = ImportColumns.ForField(field);
+        return column == ImportColumns.BirthDate && row.Person.BirthDate is null && row.Person.IdType == IdType.ResidentId
+            ? ImportColumns.IdNumber
+            : column;
     }
 
     /// <summary>(hash, programme) of the prepared rows' people who already have a live registration.</summary>
@@ -208,12 +198,7 @@ public sealed class RegistrationImporter(RegistrationDbContext db, IdNumberProte
         var count = 0;
         foreach (var row in rows)
         {
-            var contact = row.Row.Contact is { } c ? new NotificationContact(c.FullName.Trim(), c.Relation.Trim(), c.Phone.Trim()) : null;
-            var executor = row.Row.Executor is { } e ? new Executor(e.Kind, e.Name.Trim(), e.Phone.Trim()) : null;
-            var registration = VolunteerRegistration.AtPoint(Guid.CreateVersion7(), point, row.Row.Programme, row.Scope,
-                new Volunteer(row.Person, row.IdNumber), contact, executor, actor, at);
-            db.Registrations.Add(registration);
-            audit.Changed(Operation, AuditSubjects.Registration, registration.Id, actor);
+            commands.AddDraft(point, row.Draft, actor, at, Operation);
             count++;
         }
         return count;
