@@ -1,3 +1,469 @@
+using System.Text.RegularExpressions;
+using DonationRegistry.Common.Errors;
+using DonationRegistry.Common.PersonalData;
+using DonationRegistry.Contracts;
+using DonationRegistry.Messaging;
+using DonationRegistry.Registration.Domain;
+using DonationRegistry.Registration.Domain.Points;
+using DonationRegistry.Registration.Domain.Registrations;
+using DonationRegistry.Registration.Domain.Statistics;
+using DonationRegistry.Registration.Infrastructure;
+using DonationRegistry.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+
 namespace DonationRegistry.Registration.Application;
 
-public sealed class RegistrationCommands;
+/// <summary>
+/// Every change of a volunteer registration and HSC enrolment. Each runs as one transaction (<see cref="UnitOfWork"/>): the state
+/// change, its timeline entry, its audit entry, its statistics count and its integration event commit together or not at all.
+/// ID numbers are validated, then only their protected form (ciphertext, keyed hash, mask) is kept; they are never logged.
+/// </summary>
+public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNumberProtection protection, AuditLog audit,
+    RegistrationNumbers numbers, StatisticsProjection statistics, TimeProvider clock)
+{
+    /// <summary>Paths AmendRegistration accepts in its update_mask.</summary>
+    public static IReadOnlyList<string> AmendableFields { get; } =
+        ["scope", "person.phone", "person.address", "notification_contact", "executor"];
+
+    public const string HscProgramme = "Hsc";
+
+    private readonly UnitOfWork _unitOfWork = new(db);
+
+    private DateOnly Today => StatisticsProjection.DayOf(clock.GetUtcNow());
+
+    /// <summary>Creates a registration: Draft at a point, or Registered at once for the ONLINE channel (then numbered, certified,
+    /// counted and announced). Repeating a request id returns what the first call created.</summary>
+    public async Task<VolunteerRegistration> CreateAsync(Caller caller, Guid requestId, RegistrationInput input, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        var v = new List<FieldViolation>();
+        RegistrationPoint? point = null;
+        if (input.Channel == Channel.AuthorisedPoint)
+        {
+            point = await PointForEnrolmentAsync(caller, v, "registration.registration_point", input.PointName, PointService.Registration,
+                cancellationToken);
+        }
+        else if (input.Channel != Channel.Online)
+        {
+            v.Add(new("registration.channel", "AUTHORISED_POINT or ONLINE is required."));
+        }
+
+        if (await FindByRequestAsync(requestId, cancellationToken) is { } earlier)
+        {
+            await RegistrationAccess.RequireAsync(db, caller, Operation.EnterRegistrations, earlier, cancellationToken);
+            return earlier;
+        }
+
+        var person = RegistrationForm.ValidatePerson(v, "registration.person", input.Person, Today);
+        RequireAge(v, "registration.person", person, RegistrationForm.MinimumAge, null);
+        var scope = RegistrationForm.ValidateScope(v, "registration.scope", input.Programme, input.Scope);
+        RegistrationForm.ValidateContact(v, "registration.notification_contact", input.NotificationContact);
+        RegistrationForm.ValidateExecutor(v, "registration.executor", input.Executor, ScopeRules.NeedsExecutor(scope));
+        RequireConsents(v, "registration.consents", input.SensitiveDataConsent, input.TransferConsent);
+        RegistrationForm.ThrowIfAny(v);
+
+        var regionCode = point?.RegionCode ?? OnlineRegion(caller, person);
+        if (point is null)
+        {
+            AccessPolicy.RequireRegion(caller, Operation.EnterRegistrations, regionCode);
+        }
+        var idNumber = protection.Protect(person.IdType, person.IdNumber);
+        await ThrowIfLiveAsync(caller, idNumber.LookupHash, input.Programme, cancellationToken);
+
+        try
+        {
+            return await _unitOfWork.RunAsync(async ct =>
+            {
+                var actor = caller.ToActor();
+                var now = clock.GetUtcNow();
+                var volunteer = new Volunteer(person, idNumber);
+                var contact = input.NotificationContact is { } c ? new NotificationContact(c.FullName.Trim(), c.Relation.Trim(), c.Phone.Trim()) : null;
+                var executor = input.Executor is { } x ? new Executor(x.Kind, x.Name.Trim(), x.Phone.Trim()) : null;
+                VolunteerRegistration registration;
+                if (point is not null)
+                {
+                    var current = await db.Points.AsNoTracking().FirstAsync(p => p.Id == point.Id, ct);
+                    registration = VolunteerRegistration.AtPoint(Guid.CreateVersion7(), current, input.Programme, scope, volunteer, contact,
+                        executor, actor, now);
+                }
+                else
+                {
+                    var number = await numbers.NextAsync(regionCode, StatisticsProjection.DayOf(now).Year, ct);
+                    registration = VolunteerRegistration.Online(Guid.CreateVersion7(), regionCode, input.Programme, scope, volunteer,
+                        contact, executor, actor, now, number, RegistrationNumber.NewVerificationCode());
+                    await AnnounceRegisteredAsync(registration, now, ct);
+                }
+                registration.RequestId = requestId;
+                db.Registrations.Add(registration);
+                audit.Changed("CreateRegistration", AuditSubjects.Registration, registration.Id, actor);
+                return registration;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, LiveRegistrationIndex.Name))
+        {
+            // Another registration of the same person and programme committed between our check and our insert.
+            throw Duplicate(null);
+        }
+        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, "RequestId"))
+        {
+            db.ChangeTracker.Clear();
+            return await FindByRequestAsync(requestId, cancellationToken) ?? throw new InvalidOperationException("Lost the created registration.", ex);
+        }
+    }
+
+    /// <summary>Records the intent-letter signing (0–2 witnesses, family informed, the scanned letter's SHA-256). Draft → PendingWitness.</summary>
+    public Task<VolunteerRegistration> RecordWitnessingAsync(Caller caller, Guid id, WitnessingInput? input, string? etag,
+        CancellationToken cancellationToken)
+    {
+        AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        return ChangeAsync(caller, Operation.EnterRegistrations, id, etag, "RecordWitnessing", (registration, actor, now, _) =>
+        {
+            var v = new List<FieldViolation>();
+            var witnesses = ValidateWitnessing(v, input, now);
+            RegistrationForm.ThrowIfAny(v);
+            registration.RecordWitnessing(witnesses, input!.FamilyInformed, input.LetterSha256.Trim().ToLowerInvariant(), actor, now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>Sends the registration to the provincial centre (the transfer consent was given at creation). PendingWitness → Forwarded.</summary>
+    public Task<VolunteerRegistration> ForwardAsync(Caller caller, Guid id, string? etag, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        return ChangeAsync(caller, Operation.EnterRegistrations, id, etag, "ForwardRegistration", (registration, actor, now, _) =>
+        {
+            registration.Forward(actor, now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>Confirms (registry officer of the region): number, certificate, count, VolunteerRegistered. Forwarded → Registered.</summary>
+    public Task<VolunteerRegistration> ConfirmAsync(Caller caller, Guid id, string? etag, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Require(caller, Operation.ConfirmRegistrations);
+        return ChangeAsync(caller, Operation.ConfirmRegistrations, id, etag, "ConfirmRegistration", async (registration, actor, now, ct) =>
+        {
+            if (!registration.AllowedTriggers.Contains(RegistrationTrigger.Confirm))
+            {
+                // FAILED_PRECONDITION naming the state, before a number is drawn.
+                throw new IllegalTransitionException(registration.Status.ToString(), nameof(RegistrationTrigger.Confirm),
+                    [.. registration.AllowedTriggers.Select(t => t.ToString())], $"登记当前状态为“{registration.Status}”，不能确认。");
+            }
+            var number = await numbers.NextAsync(registration.RegionCode, StatisticsProjection.DayOf(now).Year, ct);
+            registration.Confirm(number, RegistrationNumber.NewVerificationCode(), actor, now);
+            await AnnounceRegisteredAsync(registration, now, ct);
+        }, cancellationToken);
+    }
+
+    /// <summary>Amends the fields named in <paramref name="mask"/>: a new version, the earlier ones kept; RegistrationAmended.</summary>
+    public Task<VolunteerRegistration> AmendAsync(Caller caller, Guid id, IReadOnlyCollection<string> mask, AmendmentInput input, string? reason,
+        string? etag, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        var unknown = mask.Where(f => !AmendableFields.Contains(f, StringComparer.Ordinal)).ToList();
+        if (mask.Count == 0 || unknown.Count > 0)
+        {
+            throw new ValidationFailedException("update_mask",
+                $"Name the fields to change, from: {string.Join(", ", AmendableFields)}" + (unknown.Count > 0 ? $" (not {string.Join(", ", unknown)})." : "."));
+        }
+        if (reason is { Length: > 500 })
+        {
+            throw new ValidationFailedException("reason", "At most 500 characters.");
+        }
+        return ChangeAsync(caller, Operation.EnterRegistrations, id, etag, "AmendRegistration", (registration, actor, now, _) =>
+        {
+            var current = registration.Snapshot();
+            var v = new List<FieldViolation>();
+            var scope = mask.Contains("scope")
+                ? RegistrationForm.ValidateScope(v, "registration.scope", registration.Programme, input.Scope)
+                : current.Scope;
+            var phone = current.Phone;
+            if (mask.Contains("person.phone"))
+            {
+                if (!Text.IsMobile(input.Phone))
+                {
+                    v.Add(new("registration.person.phone", "An 11-digit mobile number starting with 1 is required."));
+                }
+                phone = input.Phone?.Trim() ?? "";
+            }
+            var address = current.Address;
+            if (mask.Contains("person.address"))
+            {
+                Text.Optional(v, "registration.person.address", input.Address, 200);
+                address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
+            }
+            var contact = current.NotificationContact;
+            if (mask.Contains("notification_contact"))
+            {
+                RegistrationForm.ValidateContact(v, "registration.notification_contact", input.NotificationContact);
+                contact = input.NotificationContact is { } c ? new NotificationContact(c.FullName.Trim(), c.Relation.Trim(), c.Phone.Trim()) : null;
+            }
+            var executor = current.Executor;
+            if (mask.Contains("executor"))
+            {
+                RegistrationForm.ValidateExecutor(v, "registration.executor", input.Executor, false);
+                executor = input.Executor is { } x ? new Executor(x.Kind, x.Name.Trim(), x.Phone.Trim()) : null;
+            }
+            if (executor is null && ScopeRules.NeedsExecutor(scope))
+            {
+                v.Add(new("registration.executor", "Body donation needs an executor (执行人)."));
+            }
+            RegistrationForm.ThrowIfAny(v);
+            registration.Amend(new AmendableDetails(scope, phone, address, contact, executor), reason?.Trim(), actor, now);
+            db.AddIntegrationEvent(new RegistrationAmended(registration.Id, registration.VersionNumber,
+                [.. registration.Scope.Select(s => s.ToString())], now));
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    /// <summary>Revokes: the person returns to "no recorded decision"; RegistrationRevoked (counted when it was registered).</summary>
+    public Task<VolunteerRegistration> RevokeAsync(Caller caller, Guid id, string? reason, string? etag, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        return ChangeAsync(caller, Operation.EnterRegistrations, id, etag, "RevokeRegistration", async (registration, actor, now, ct) =>
+        {
+            var wasRegistered = registration.Status == RegistrationStatus.Registered;
+            registration.Revoke(reason ?? "", actor, now);
+            if (wasRegistered)
+            {
+                await statistics.CountAsync(StatisticsCounter.Revoked, registration.Programme.ToString(), registration.RegionCode,
+                    registration.PointId, now, ct);
+            }
+            db.AddIntegrationEvent(new RegistrationRevoked(registration.Id, registration.Programme.ToString(), registration.RegionCode, now));
+        }, cancellationToken);
+    }
+
+    /// <summary>Records a written objection (distinct from revocation); counted; ObjectionRecorded.</summary>
+    public Task<VolunteerRegistration> RecordObjectionAsync(Caller caller, Guid id, string? documentReference, string? reason, string? etag,
+        CancellationToken cancellationToken)
+    {
+        AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        if (reason is { Length: > 500 })
+        {
+            throw new ValidationFailedException("reason", "At most 500 characters.");
+        }
+        return ChangeAsync(caller, Operation.EnterRegistrations, id, etag, "RecordObjection", async (registration, actor, now, ct) =>
+        {
+            registration.RecordObjection(documentReference ?? "", reason, actor, now);
+            await statistics.CountAsync(StatisticsCounter.Objections, registration.Programme.ToString(), registration.RegionCode,
+                registration.PointId, now, ct);
+            db.AddIntegrationEvent(new ObjectionRecorded(registration.Id, registration.Programme.ToString(), registration.RegionCode, now));
+        }, cancellationToken);
+    }
+
+    /// <summary>Enrols an 18–45 year old as an HSC volunteer at a point offering HSC sample collection and hands them to the HSC
+    /// service (HscVolunteerEnrolled: pseudonymous id, birth year, sex only). Idempotent by request id; one enrolment per person.</summary>
+    public async Task<HscEnrolment> EnrollHscVolunteerAsync(Caller caller, Guid requestId, HscEnrolmentInput input, CancellationToken cancellationToken)
+    {
+        AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        var v = new List<FieldViolation>();
+        var point = await PointForEnrolmentAsync(caller, v, "registration_point", input.PointName, PointService.HscSampleCollection,
+            cancellationToken);
+        if (await db.HscEnrolments.AsNoTracking().FirstOrDefaultAsync(h => h.RequestId == requestId, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+        var person = RegistrationForm.ValidatePerson(v, "person", input.Person, Today);
+        RequireAge(v, "person", person, RegistrationForm.HscMinimumAge, RegistrationForm.HscMaximumAge);
+        RequireConsents(v, "consents", input.SensitiveDataConsent, input.TransferConsent);
+        RegistrationForm.ThrowIfAny(v);
+
+        var hash = protection.LookupHash(person.IdType, person.IdNumber);
+        if (await db.HscEnrolments.AnyAsync(h => h.IdNumberHash == hash, cancellationToken))
+        {
+            throw HscDuplicate();
+        }
+        try
+        {
+            return await _unitOfWork.RunAsync(async ct =>
+            {
+                var actor = caller.ToActor();
+                var now = clock.GetUtcNow();
+                var enrolment = new HscEnrolment(Guid.CreateVersion7(), point!.Id, point.RegionCode, hash, person.BirthDate.Year, person.Sex, now)
+                {
+                    RequestId = requestId,
+                };
+                db.HscEnrolments.Add(enrolment);
+                audit.Changed("EnrollHscVolunteer", AuditSubjects.HscEnrolment, enrolment.VolunteerId, actor);
+                await statistics.CountAsync(StatisticsCounter.HscEnrolled, HscProgramme, point.RegionCode, point.Id, now, ct);
+                db.AddIntegrationEvent(new HscVolunteerEnrolled(enrolment.VolunteerId, point.Id, point.RegionCode, enrolment.BirthYear,
+                    enrolment.Sex.ToString(), now));
+                return enrolment;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, "RequestId"))
+        {
+            db.ChangeTracker.Clear();
+            return await db.HscEnrolments.AsNoTracking().FirstAsync(h => h.RequestId == requestId, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, "IdNumberHash"))
+        {
+            throw HscDuplicate();
+        }
+    }
+
+    /// <summary>Loads, authorises, checks the etag, applies <paramref name="change"/>, audits, and commits as one transaction.</summary>
+    private Task<VolunteerRegistration> ChangeAsync(Caller caller, Operation operation, Guid id, string? etag, string auditOperation,
+        Func<VolunteerRegistration, Actor, DateTimeOffset, CancellationToken, Task> change, CancellationToken cancellationToken) =>
+        _unitOfWork.RunAsync(async ct =>
+        {
+            var registration = await RegistrationAccess.LoadAsync(db, caller, operation, id, track: true, ct);
+            ETags.Require(db, registration, r => r.RowVersion, etag, "etag", "Registration", ResourceNames.Registration(id));
+            var actor = caller.ToActor();
+            var now = clock.GetUtcNow();
+            await change(registration, actor, now, ct);
+            audit.Changed(auditOperation, AuditSubjects.Registration, registration.Id, actor);
+            return registration;
+        }, cancellationToken);
+
+    private async Task AnnounceRegisteredAsync(VolunteerRegistration registration, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await statistics.CountAsync(StatisticsCounter.NewRegistrations, registration.Programme.ToString(), registration.RegionCode,
+            registration.PointId, now, cancellationToken);
+        db.AddIntegrationEvent(new VolunteerRegistered(registration.Id, registration.Number!, registration.Programme.ToString(),
+            [.. registration.Scope.Select(s => s.ToString())], registration.RegionCode, registration.PointId, registration.Channel.ToString(), now));
+    }
+
+    /// <summary>The point named by <paramref name="pointName"/>, checked for access (PERMISSION_DENIED first) and for being Active and
+    /// offering <paramref name="service"/> (violations on <paramref name="field"/>).</summary>
+    private async Task<RegistrationPoint?> PointForEnrolmentAsync(Caller caller, List<FieldViolation> v, string field, string? pointName,
+        PointService service, CancellationToken cancellationToken)
+    {
+        if (ResourceNames.TryParsePoint(pointName) is not { } pointId)
+        {
+            v.Add(new(field, "The point (\"registrationPoints/{id}\") is required."));
+            return null;
+        }
+        var point = await db.Points.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pointId, cancellationToken);
+        if (point is null)
+        {
+            v.Add(new(field, "No such registration point."));
+            return null;
+        }
+        AccessPolicy.Require(caller, Operation.EnterRegistrations, point);
+        if (!point.MayEnrol)
+        {
+            v.Add(new(field, $"Point {point.Code} is {point.Status} and cannot enrol anyone."));
+        }
+        else if (!point.Services.Contains(service))
+        {
+            v.Add(new(field, $"Point {point.Code} does not offer {service}."));
+        }
+        return point;
+    }
+
+    private Task<VolunteerRegistration?> FindByRequestAsync(Guid requestId, CancellationToken cancellationToken) =>
+        db.Registrations.AsNoTracking().FirstOrDefaultAsync(r => r.RequestId == requestId, cancellationToken);
+
+    /// <summary>ALREADY_EXISTS when the person has a live registration for the programme; the message names it only to a caller who
+    /// may read it.</summary>
+    private async Task ThrowIfLiveAsync(Caller caller, byte[] hash, Programme programme, CancellationToken cancellationToken)
+    {
+        var live = RegistrationLifecycle.Live;
+        var existing = await db.Registrations.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Volunteer.IdNumberHash == hash && r.Programme == programme && live.Contains(r.Status), cancellationToken);
+        if (existing is not null)
+        {
+            throw Duplicate(await RegistrationAccess.MayReadAsync(db, caller, existing, cancellationToken) ? existing : null);
+        }
+    }
+
+    private static DuplicateException Duplicate(VolunteerRegistration? visible) => visible is null
+        ? new DuplicateException("This person already has a live registration for this programme.",
+            "此人已有该项目的有效登记，请联系红十字会核实。")
+        : new DuplicateException($"This person already has a live registration for this programme: {ResourceNames.Registration(visible.Id)}" +
+            (visible.Number is { } n ? $" ({n})." : "."), "此人已有该项目的有效登记。");
+
+    private static DuplicateException HscDuplicate() =>
+        new("This person is already enrolled as an HSC volunteer.", "此人已登记为造血干细胞志愿者。");
+
+    /// <summary>Region of an online registration: the Zhejiang region of the ID number, else the caller's.</summary>
+    private static string OnlineRegion(Caller caller, ValidatedPerson person) =>
+        person.IdType == IdType.ResidentId && RegionCodes.IsZhejiang(person.IdNumber[..6]) ? person.IdNumber[..6]
+        : caller.Region is { } region && RegionCodes.IsZhejiang(region) ? region
+        : RegionCodes.Province;
+
+    private void RequireAge(List<FieldViolation> v, string prefix, ValidatedPerson person, int minimum, int? maximum)
+    {
+        if (v.Any(x => x.Field == $"{prefix}.id_number" || x.Field == $"{prefix}.birth_date" || x.Field == $"{prefix}.id_type"))
+        {
+            return; // no trustworthy birth date to judge by
+        }
+        var age = person.AgeOn(Today);
+        if (age < minimum)
+        {
+            v.Add(new($"{prefix}.birth_date", $"Must be at least {minimum} years old (is {age})."));
+        }
+        else if (maximum is { } max && age > max)
+        {
+            v.Add(new($"{prefix}.birth_date", $"Must be at most {max} years old to join (is {age})."));
+        }
+    }
+
+    private static void RequireConsents(List<FieldViolation> v, string prefix, bool sensitiveData, bool transfer)
+    {
+        if (!sensitiveData)
+        {
+            v.Add(new($"{prefix}.sensitive_data", "Separate consent to process sensitive personal data is required (PIPL Art 29)."));
+        }
+        if (!transfer)
+        {
+            v.Add(new($"{prefix}.transfer_to_provincial_centre", "Consent to transfer the record to the provincial centre is required (PIPL Art 23)."));
+        }
+    }
+
+    private List<Witness> ValidateWitnessing(List<FieldViolation> v, WitnessingInput? input, DateTimeOffset now)
+    {
+        var witnesses = new List<Witness>();
+        if (input is null)
+        {
+            v.Add(new("witnessing", "Required."));
+            return witnesses;
+        }
+        if (input.Witnesses.Count > 2)
+        {
+            v.Add(new("witnessing.witnesses", $"At most 2 witnesses (got {input.Witnesses.Count})."));
+        }
+        if (!Sha256Pattern().IsMatch(input.LetterSha256 ?? ""))
+        {
+            v.Add(new("witnessing.letter_sha256", "The SHA-256 of the scanned letter, 64 hexadecimal characters, is required."));
+        }
+        for (var i = 0; i < input.Witnesses.Count && i < 2; i++)
+        {
+            var w = input.Witnesses[i];
+            var prefix = $"witnessing.witnesses[{i}]";
+            Text.Required(v, $"{prefix}.full_name", w.FullName, 50);
+            Text.Required(v, $"{prefix}.relation", w.Relation, 20);
+            var number = ResidentIdNumber.Normalise(w.IdNumber);
+            var valid = w.IdType switch
+            {
+                IdType.ResidentId => ResidentIdNumber.TryParse(number, Today, out _, out _),
+                IdType.Passport or IdType.HongKongMacauPermit or IdType.TaiwanPermit => OtherDocumentPattern().IsMatch(number),
+                _ => false,
+            };
+            if (!Enum.IsDefined(w.IdType))
+            {
+                v.Add(new($"{prefix}.id_type", "Required."));
+            }
+            else if (!valid)
+            {
+                v.Add(new($"{prefix}.id_number", "Not a valid number for this document type."));
+            }
+            if (w.SignedAt is { } signed && signed > now.AddMinutes(5))
+            {
+                v.Add(new($"{prefix}.signed_at", "Lies in the future."));
+            }
+            if (valid && Enum.IsDefined(w.IdType))
+            {
+                witnesses.Add(new Witness(w.FullName.Trim(), w.Relation.Trim(), w.IdType, protection.Protect(w.IdType, number), w.SignedAt ?? now));
+            }
+        }
+        return witnesses;
+    }
+
+    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    private static partial Regex Sha256Pattern();
+
+    [GeneratedRegex("^[A-Z0-9]{5,20}$")]
+    private static partial Regex OtherDocumentPattern();
+}

@@ -24,6 +24,10 @@ public static class ResourceNames
             ? id
             : throw new ValidationFailedException(field, "A UUID chosen by the client is required (it makes the request idempotent).");
 
+    /// <summary>The id in a point name, or null when it is not one.</summary>
+    public static Guid? TryParsePoint(string? name) =>
+        name is not null && name.StartsWith(PointPrefix, StringComparison.Ordinal) && Guid.TryParse(name.AsSpan(PointPrefix.Length), out var id) ? id : null;
+
     private static Guid Parse(string? name, string prefix, string field) =>
         name is not null && name.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParse(name.AsSpan(prefix.Length), out var id)
             ? id
