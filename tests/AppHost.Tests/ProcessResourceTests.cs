@@ -63,6 +63,43 @@ public sealed class ProcessResourceTests
     }
 
     [Fact]
+    public async Task RunResource_WhenHealthCheckStartsFailing_BecomesUnhealthyThenRunningAgain()
+    {
+        using var graph = new TestGraph();
+        var healthy = true;
+        graph.Builder.AddExecutable("flaky", "sleep", Path.GetTempPath(), "300").WithHealthCheck(_ => Task.FromResult(Volatile.Read(ref healthy)));
+        await using var app = graph.Builder.Build();
+        await app.StartAsync(TestGraph.Timeout());
+        await app.WaitForResourceHealthyAsync("flaky", TestGraph.Timeout());
+
+        Volatile.Write(ref healthy, false);
+        await app.WaitForResourceAsync("flaky", s => s == ResourceState.Unhealthy, TestGraph.Timeout());
+        Assert.False(app.GetResource("flaky").Snapshot().Healthy);
+        Volatile.Write(ref healthy, true);
+        var state = await app.WaitForResourceAsync("flaky", s => s == ResourceState.Running, TestGraph.Timeout());
+
+        Assert.Equal(ResourceState.Running, state);
+    }
+
+    [Fact]
+    public async Task WaitForResourceHealthyAsync_WhenAnotherResourceFailsToStart_ThrowsItsMessage()
+    {
+        using var graph = new TestGraph($"--Ports:postgres={Ports.Free()}");
+        Directory.CreateDirectory(graph.DataPath);
+        await File.WriteAllTextAsync(Path.Combine(graph.DataPath, "postgres"), "a file where the cluster folder should be");
+        var postgres = graph.Builder.AddPostgres("postgres", durable: false);
+        graph.Builder.AddExecutable("after", "sleep", Path.GetTempPath(), "300").WaitFor(postgres);
+        await using var app = graph.Builder.Build();
+        await app.StartAsync(TestGraph.Timeout());
+
+        var error = await Assert.ThrowsAsync<HostingException>(() => app.WaitForResourceHealthyAsync("after", TestGraph.Timeout()));
+
+        Assert.StartsWith("postgres: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ResourceState.Failed, postgres.Resource.State);
+        Assert.Equal(0, app.GetResource("after").StartSequence);
+    }
+
+    [Fact]
     public async Task StopAsync_WhenProcessesRun_StopsDependentsFirstAndLeavesNoProcess()
     {
         using var graph = new TestGraph();
