@@ -14,8 +14,15 @@ namespace DonationRegistry.TestSupport.Identity;
 /// <summary>
 /// The Identity service running in the test process on real Kestrel ports on 127.0.0.1 (HTTP/1.1 for OIDC and the login page, h2c
 /// for gRPC), with a fresh database on the shared test PostgreSQL, its own temporary keys folder, the demo users and the service
-/// clients. Use it as <c>IClassFixture&lt;IdentityServer&gt;</c> or in a collection fixture; point a service's JwtBearer at it
-/// with the setting <c>Identity:Authority = identity.Authority</c>.
+/// clients. The one way tests get tokens.
+/// <code>
+/// public sealed class VolunteerTests(IdentityServer identity) : IClassFixture&lt;IdentityServer&gt; { … }
+/// // or once per assembly: [CollectionDefinition("identity")] public sealed class IdentityCollection : ICollectionFixture&lt;IdentityServer&gt;;
+/// var host = new ServiceHost&lt;Marker&gt;(new Dictionary&lt;string, string?&gt; { ["Identity:Authority"] = identity.Authority, … });
+/// var token = await identity.TokenForAsync(Roles.RegistrationClerk, "RP-330100-0001", "330100", "registration_point", Scopes.Registration);
+/// </code>
+/// The ports are picked before the start (not bound as port 0) because the issuer must be one fixed URL: tokens are requested on
+/// the HTTP port and the admin API validates them on the gRPC port.
 /// </summary>
 public sealed class IdentityServer : IAsyncLifetime
 {
