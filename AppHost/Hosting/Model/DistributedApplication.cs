@@ -327,7 +327,8 @@ public sealed class DistributedApplication : IAsyncDisposable
                 await Task.WhenAny(exited, Task.Delay(StartPollInterval, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            _log.Info($"{resource.Name} is healthy 运行中 ({Seconds(watch)})");
+            var endpoints = string.Join(' ', resource.Endpoints.Where(e => e.Scheme == "http").Select(e => $"{e.Name}={e.Url}"));
+            _log.Info($"{resource.Name} is healthy 运行中 ({Seconds(watch)}) {endpoints}".TrimEnd());
             resource.SetState(ResourceState.Running);
 
             while (true)
