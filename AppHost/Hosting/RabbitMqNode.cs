@@ -46,12 +46,13 @@ public sealed class RabbitMqNode(string directory, int amqpPort, int distPort, i
         }
         _process = ChildProcess.Start(Path.Combine(Bin, "rabbitmq-server"), [], Environment(), onLine: onLine);
         await WaitUntilReadyAsync(cancellationToken);
-        // SIGTERM to the rabbitmq-server script makes it stop its Erlang VM; if that hangs, kill the VM; then our private epmd.
+        // Only if the node outlived its owner: SIGTERM to the rabbitmq-server script stops its Erlang VM; if that hangs, kill the
+        // VM; then our private epmd. After a clean stop the script is gone and nothing is touched (a restarted node keeps its epmd).
         var script = _process.Id;
+        var alive = $"[ \"$(cat /proc/{script}/comm 2>/dev/null)\" = rabbitmq-server ]";
         OrphanGuard.AfterThisProcessExits(
-            $"[ \"$(cat /proc/{script}/comm 2>/dev/null)\" = rabbitmq-server ] && kill -TERM {script}; sleep 10; " +
-            $"[ \"$(cat /proc/{script}/comm 2>/dev/null)\" = rabbitmq-server ] && pkill -KILL -P {script}; " +
-            $"ERL_EPMD_PORT={Port(EpmdPort)} epmd -kill");
+            $"if {alive}; then kill -TERM {script}; sleep 10; {alive} && pkill -KILL -P {script}; " +
+            $"ERL_EPMD_PORT={Port(EpmdPort)} epmd -kill; fi");
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
