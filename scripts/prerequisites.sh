@@ -1,10 +1,10 @@
 # Sourced by start.sh and test.sh: checks the machine has what DonationRegistry runs on, and installs what is missing when run
 # as root on Debian. Not as root, it prints the exact command to run and stops.
 
-# Debian packages needed, each with a file that proves it is installed.
+# Debian packages needed, each with a path pattern that proves it is installed (the client alone has no server binary).
 declare -A DR_PACKAGES=(
-  [postgresql]=/usr/lib/postgresql
-  [rabbitmq-server]=/usr/lib/rabbitmq/bin/rabbitmq-server
+  [postgresql]='/usr/lib/postgresql/*/bin/postgres'
+  [rabbitmq-server]='/usr/lib/rabbitmq/bin/rabbitmq-server'
 )
 
 ensure_prerequisites() {
@@ -14,7 +14,7 @@ ensure_prerequisites() {
   fi
   local missing=()
   for package in "${!DR_PACKAGES[@]}"; do
-    [ -e "${DR_PACKAGES[$package]}" ] || missing+=("$package")
+    compgen -G "${DR_PACKAGES[$package]}" >/dev/null || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
