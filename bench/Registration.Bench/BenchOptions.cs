@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace DonationRegistry.Registration.Bench;
+
+/// <summary>Command-line options: <c>--requests N --clients N --warmup N --pgbench-seconds N --pgbench-scale N --write FILE --lifecycle</c>.</summary>
+internal sealed record BenchOptions(int Requests, int Clients, int Warmup, int PgbenchSeconds, int PgbenchScale, string? WriteTo, bool Lifecycle)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions(Requests: 8000, Clients: 8, Warmup: 400, PgbenchSeconds: 20, PgbenchScale: 10, WriteTo: null, Lifecycle: false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            int Int() => int.Parse(args[++i], CultureInfo.InvariantCulture);
+            o = args[i] switch
+            {
+                "--requests" => o with { Requests = Int() },
+                "--clients" => o with { Clients = Int() },
+                "--warmup" => o with { Warmup = Int() },
+                "--pgbench-seconds" => o with { PgbenchSeconds = Int() },
+                "--pgbench-scale" => o with { PgbenchScale = Int() },
+                "--write" => o with { WriteTo = args[++i] },
+                "--lifecycle" => o with { Lifecycle = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --requests N --clients N --warmup N " +
+                    "--pgbench-seconds N --pgbench-scale N --write FILE --lifecycle"),
+            };
+        }
+        return o;
+    }
+}
