@@ -1,6 +1,8 @@
 using DonationRegistry.Registration.Domain.Statistics;
 using DonationRegistry.Registration.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace DonationRegistry.Registration.Application;
 
@@ -36,7 +38,11 @@ public sealed class StatisticsProjection(RegistrationDbContext db)
             INSERT INTO statistics_days ("Programme", "RegionCode", "PointId", "Day", "NewRegistrations", "Revoked", "Objections", "Realised", "HscEnrolled")
             VALUES ({0}, {1}, {2}, {3}, {{initial}})
             ON CONFLICT ("Programme", "RegionCode", "PointId", "Day") DO UPDATE SET {{column}} = statistics_days.{{column}} + 1
-            """, [programme, regionCode, (object?)pointId ?? DBNull.Value, day], cancellationToken);
+            """, [programme, regionCode, PointParameter(pointId), day], cancellationToken);
 #pragma warning restore EF1002
     }
+
+    // A typed parameter: EF cannot map a bare DBNull, and a null point (online registrations) is a group of its own.
+    private static NpgsqlParameter PointParameter(Guid? pointId) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Uuid, Value = (object?)pointId ?? DBNull.Value };
 }
