@@ -13,7 +13,7 @@ log="$log_dir/test.log"
 
 dotnet build DonationRegistry.sln -c Release -nologo -clp:ErrorsOnly
 status=0
-dotnet test DonationRegistry.sln -c Release --no-build -nologo --logger "console;verbosity=normal" \
+dotnet test DonationRegistry.sln -c Release --no-build -nologo \
   --results-directory "$log_dir" --blame-hang-timeout 10m "$@" 2>&1 | tee "$log" || status=$?
 
 # The closing line CI reads: totals over every test assembly's summary.
