@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace DonationRegistry.Registration.Bench;
 
-/// <summary>Command-line options: <c>--requests N --clients N --warmup N --pgbench-seconds N --pgbench-scale N --write FILE --lifecycle</c>.</summary>
-internal sealed record BenchOptions(int Requests, int Clients, int Warmup, int PgbenchSeconds, int PgbenchScale, string? WriteTo, bool Lifecycle)
+/// <summary>Command-line options: <c>--requests N --clients N --warmup N --pgbench-seconds N --pgbench-scale N --write FILE --lifecycle --statistics-baseline --profile --connection-options \"Npgsql settings\"</c>.</summary>
+internal sealed record BenchOptions(int Requests, int Clients, int Warmup, int PgbenchSeconds, int PgbenchScale, string? WriteTo, bool Lifecycle, bool Profile = false, string? ConnectionOptions = null, bool Statistics = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -20,8 +20,11 @@ internal sealed record BenchOptions(int Requests, int Clients, int Warmup, int P
                 "--pgbench-scale" => o with { PgbenchScale = Int() },
                 "--write" => o with { WriteTo = args[++i] },
                 "--lifecycle" => o with { Lifecycle = true },
+                "--profile" => o with { Profile = true },
+                "--statistics-baseline" => o with { Statistics = true },
+                "--connection-options" => o with { ConnectionOptions = args[++i] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --requests N --clients N --warmup N " +
-                    "--pgbench-seconds N --pgbench-scale N --write FILE --lifecycle"),
+                    "--pgbench-seconds N --pgbench-scale N --write FILE --lifecycle --statistics-baseline --profile --connection-options \"Npgsql settings\""),
             };
         }
         return o;

@@ -19,7 +19,8 @@ using RegistrationEntry = registration::DonationRegistry.Registration.Infrastruc
 // Registration benchmark (issue #3): see Registration.Bench.csproj for the command. Everything it starts is private to this run and
 // removed at the end.
 var options = BenchOptions.Parse(args);
-var command = "dotnet run -c Release --project bench/Registration.Bench --" + (args.Length == 0 ? "" : " " + string.Join(' ', args));
+var command = "dotnet run -c Release --project bench/Registration.Bench --" +
+    string.Concat(args.Select(a => " " + (a.Contains(' ', StringComparison.Ordinal) || a.Contains(';', StringComparison.Ordinal) ? $"\"{a}\"" : a)));
 var root = Path.Combine(Path.GetTempPath(), "donationregistry-bench", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 Console.WriteLine($"Registration bench: {options}");
 
@@ -35,6 +36,10 @@ try
     await postgres.CreateDatabaseAsync("identitydb");
     await postgres.CreateDatabaseAsync("registrationdb");
     await postgres.CreateDatabaseAsync("pgbench");
+    if (options.Profile)
+    {
+        await PostgresProfile.EnableStatementsAsync(postgres);
+    }
     Console.WriteLine($"PostgreSQL (durable) on {postgres.Port}, RabbitMQ on {rabbit.AmqpPort}: {clock.Elapsed.TotalSeconds:0.0} s");
 
     // Identity: demo users (officer.zj, clerk …) and the tools client for password-grant tokens.
@@ -62,7 +67,8 @@ try
     var registrationGrpc = Ports.Free();
     registrationHost = new KestrelHost<RegistrationEntry>(new Dictionary<string, string?>
     {
-        ["ConnectionStrings:registrationdb"] = postgres.ConnectionString("registrationdb"),
+        // As the AppHost gives it, unless --connection-options adds Npgsql settings (e.g. statement preparation) to try.
+        ["ConnectionStrings:registrationdb"] = postgres.ConnectionString("registrationdb") + (options.ConnectionOptions is { } extra ? ";" + extra : ""),
         ["ConnectionStrings:messaging"] = rabbit.ConnectionString,
         ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{registrationHttp}",
         ["Kestrel:Endpoints:http:Protocols"] = "Http1",
@@ -91,7 +97,13 @@ try
 
     Console.WriteLine($"Warm-up: {options.Warmup} requests");
     await RunAsync(options.Warmup);
-    Console.WriteLine($"Measuring: {options.Requests} requests, {options.Clients} concurrent clients" + (options.Lifecycle ? ", full lifecycle" : ""));
+    Console.WriteLine($"Measuring: {options.Requests} requests, {options.Clients} concurrent clients" + (options.Lifecycle ? ", full lifecycle" : options.Statistics ? ", GetStatistics baseline" : ""));
+    var registrationDb = postgres.ConnectionString("registrationdb");
+    if (options.Profile)
+    {
+        await PostgresProfile.CreateExtensionAsync(registrationDb);
+    }
+    var commitsBefore = await PostgresProfile.CommitsAsync(registrationDb);
     var meter = new CpuMeter(postgres.Process!.Id);
     var loadBefore = CpuMeter.LoadAverage();
     var cpuBefore = meter.Sample();
@@ -101,6 +113,12 @@ try
         (cpuAfter.Postgres - cpuBefore.Postgres).TotalMilliseconds / app.Requests,
         ((cpuAfter.Self - cpuBefore.Self) + (cpuAfter.Postgres - cpuBefore.Postgres)).TotalSeconds / app.Elapsed.TotalSeconds,
         loadBefore, CpuMeter.LoadAverage());
+    var commits = (await PostgresProfile.CommitsAsync(registrationDb) - commitsBefore) / (double)app.Requests;
+    Console.WriteLine($"Commits in registrationdb per request: {commits:0.00}");
+    if (options.Profile)
+    {
+        Console.WriteLine(await PostgresProfile.TopStatementsAsync(registrationDb, app.Requests));
+    }
     Console.WriteLine($"Registration: {app.PerSecond:0.0}/s, p50 {app.P50Ms:0.00} ms, p99 {app.P99Ms:0.00} ms, failures {app.Failures}");
     Console.WriteLine($"CPU per request: bench process (client + Identity + Registration) {cpu.SelfMs:0.00} ms, PostgreSQL {cpu.PostgresMs:0.00} ms; cores busy {cpu.Cores:0.00}; load average {cpu.LoadBefore} → {cpu.LoadAfter}");
 
@@ -146,6 +164,7 @@ try
         {
             var client = new Registrations.RegistrationsClient(channel);
             var officer = new Registrations.RegistrationsClient(officerChannel);
+            var statistics = new RegistrationStatistics.RegistrationStatisticsClient(channel);
             var mine = latencies[i] = [];
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
@@ -153,6 +172,13 @@ try
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
+                    if (options.Statistics)
+                    {
+                        // Baseline: an authenticated rpc doing two small reads and no write (gRPC + JWT + EF query cost).
+                        await statistics.GetStatisticsAsync(new GetStatisticsRequest { Level = RegionLevel.Point, Granularity = Granularity.Year });
+                        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        continue;
+                    }
                     var created = await client.CreateRegistrationAsync(request);
                     if (options.Lifecycle)
                     {
@@ -283,18 +309,21 @@ static string Report(BenchOptions options, string command, LatencyStats app, Cpu
 {
     var memory = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(':')[1].Trim();
     var cpuModel = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
-    var operation = options.Lifecycle ? "CreateRegistration + RecordWitnessing + ForwardRegistration + ConfirmRegistration (one \"registration\")" : "CreateRegistration (AUTHORISED_POINT → Draft)";
+    var operation = options.Statistics ? "GetStatistics as the clerk (baseline: authenticated rpc, two small reads, no write)"
+        : options.Lifecycle ? "CreateRegistration + RecordWitnessing + ForwardRegistration + ConfirmRegistration (one \"registration\")"
+        : "CreateRegistration (AUTHORISED_POINT → Draft)";
     var s = new StringBuilder();
     s.AppendLine(CultureInfo.InvariantCulture, $"### Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
     s.AppendLine();
     s.AppendLine(CultureInfo.InvariantCulture, $"- Command: `{command}`");
     s.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} CPUs (nproc), {memory} memory, CPU \"{cpuModel}\", {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
     s.AppendLine("- PostgreSQL: private cluster started by the bench, durable (fsync on, synchronous_commit on, full_page_writes on); RabbitMQ private node; Identity and Registration in the bench process on Kestrel (h2c on loopback), Production environment, log level Warning");
+    s.AppendLine(CultureInfo.InvariantCulture, $"- Registration database connection: {(options.ConnectionOptions is { } extra ? "as the AppHost gives it plus `" + extra + "`" : "as the AppHost gives it (Npgsql defaults)")}");
     s.AppendLine(CultureInfo.InvariantCulture, $"- Operation: {operation}, {options.Clients} concurrent gRPC clients (one HTTP/2 connection each), {options.Warmup} warm-up requests, then {options.Requests} measured");
     s.AppendLine();
     s.AppendLine("| measure | value |");
     s.AppendLine("|---|---|");
-    s.AppendLine(CultureInfo.InvariantCulture, $"| registrations/s | {app.PerSecond:0.0} |");
+    s.AppendLine(CultureInfo.InvariantCulture, $"| {(options.Statistics ? "calls/s" : "registrations/s")} | {app.PerSecond:0.0} |");
     s.AppendLine(CultureInfo.InvariantCulture, $"| latency p50 / p90 / p99 / max | {app.P50Ms:0.00} / {app.P90Ms:0.00} / {app.P99Ms:0.00} / {app.MaxMs:0.00} ms |");
     s.AppendLine(CultureInfo.InvariantCulture, $"| requests / failures / elapsed | {app.Requests} / {app.Failures} / {app.Elapsed.TotalSeconds:0.00} s |");
     s.AppendLine(CultureInfo.InvariantCulture, $"| CPU per registration: bench process (client + Identity + Registration) / PostgreSQL | {cpu.SelfMs:0.00} ms / {cpu.PostgresMs:0.00} ms ({cpu.Cores:0.00} cores busy) |");
@@ -304,7 +333,8 @@ static string Report(BenchOptions options, string command, LatencyStats app, Cpu
     return s.ToString();
 }
 
-// Replaces the text between the bench's markers in the file (or appends a new section), so other sections stay as they are.
+// Adds the run at the end of the text between the bench's markers (creating them at the end of the file), so earlier runs and the
+// rest of the file stay as they are.
 static void WriteSection(string file, string report)
 {
     const string Start = "<!-- registration-bench:start -->";
@@ -313,6 +343,8 @@ static void WriteSection(string file, string report)
     var block = Start + "\n" + report + End;
     var from = text.IndexOf(Start, StringComparison.Ordinal);
     var to = text.IndexOf(End, StringComparison.Ordinal);
-    text = from >= 0 && to > from ? text[..from] + block + text[(to + End.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
+    text = from >= 0 && to > from
+        ? text[..to].TrimEnd() + "\n\n" + report + End + text[(to + End.Length)..]
+        : text.TrimEnd() + "\n\n" + block + "\n";
     File.WriteAllText(file, text);
 }
