@@ -4,16 +4,19 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var postgres = builder.AddPostgres("postgres");
 var identityDb = postgres.AddDatabase("identitydb");
+var registrationDb = postgres.AddDatabase("registrationdb");
 var messaging = builder.AddRabbitMQ("messaging");
 
 var identity = builder.AddProject("identity", "../services/Identity/Identity.csproj")
     .WithReference(identityDb).WaitFor(identityDb)
     .WithEnvironment("Identity__KeysPath", Path.Combine(builder.DataPath, "identity", "keys"));
 
-// Business services come in later issues, each with its own database, e.g.:
-// var registrationDb = postgres.AddDatabase("registrationdb");
-// var registration = builder.AddProject("registration", "../services/Registration/Registration.csproj")
-//     .WithReference(registrationDb).WaitFor(registrationDb).WithReference(messaging).WaitFor(messaging)
-//     .WithReference(identity).WaitFor(identity);
+builder.AddProject("registration", "../services/Registration/Registration.csproj")
+    .WithReference(registrationDb).WaitFor(registrationDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(identity).WaitFor(identity)
+    .WithEnvironment("PersonalData__EncryptionKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "registration-id-encryption-key"))
+    .WithEnvironment("PersonalData__HashKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "registration-id-hash-key"))
+    .WithEnvironment("Registration__SeedDemoData", "true");
 
 await builder.Build().RunAsync();

@@ -26,9 +26,11 @@ internal sealed partial class MigrationRunner<TContext>(IServiceProvider service
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            // Migrate first: asking for pending migrations on a fresh database makes EF log a failed query of the (not yet
+            // created) history table, which reads like an error to an operator.
             await db.Database.MigrateAsync(cancellationToken);
-            LogApplied(logger, typeof(TContext).Name, pending.Count);
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
+            LogApplied(logger, typeof(TContext).Name, applied);
             state.Applied = true;
         }
         catch (Exception ex)
@@ -40,7 +42,7 @@ internal sealed partial class MigrationRunner<TContext>(IServiceProvider service
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Context}: {Count} pending migration(s) applied")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Context}: schema current ({Count} migration(s) applied in all)")]
     private static partial void LogApplied(ILogger logger, string context, int count);
 }
 

@@ -1,4 +1,5 @@
 using DonationRegistry.Registration;
+using DonationRegistry.Registration.Seeding;
 using DonationRegistry.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddDefaultAuthentication(audience: DonationRegistry.Common.Scopes.Registration);
 builder.AddGrpcDefaults();
 builder.AddRegistrationServices();
+builder.AddDemoDataSeeding();
 
 var app = builder.Build();
 app.UseAuthentication();
