@@ -113,6 +113,26 @@ public sealed class RegistrationLifecycleTests(RegistrationFixture fixture)
     }
 
     [Fact]
+    public async Task CreateRegistration_WhenRepeatedAfterPointClosed_ReturnsTheFirstRegistration()
+    {
+        var point = await fixture.CreateActivePointAsync();
+        var request = TestPeople.NewOrganRegistration(point.Name);
+        var first = await _steps.Clerk(point).CreateRegistrationAsync(request);
+        var officer = fixture.Client<RegistrationPoints.RegistrationPointsClient>(await fixture.ProvincialOfficerTokenAsync());
+        var current = await officer.GetRegistrationPointAsync(new GetRegistrationPointRequest { Name = point.Name });
+        await officer.TransitionRegistrationPointAsync(new TransitionRegistrationPointRequest
+        {
+            Name = point.Name, Trigger = PointTrigger.Close, Reason = "moved", Etag = current.Etag,
+        });
+
+        var again = await _steps.Clerk(point).CreateRegistrationAsync(request);
+
+        Assert.Equal(first.Name, again.Name);
+        await RpcAssert.InvalidAsync("registration.registration_point",
+            () => _steps.Clerk(point).CreateRegistrationAsync(TestPeople.NewOrganRegistration(point.Name)).ResponseAsync);
+    }
+
+    [Fact]
     public async Task CreateRegistration_WhenPersonHasLiveRegistrationAtAnotherPoint_ReturnsAlreadyExistsWithoutRevealingIt()
     {
         var hangzhou = await fixture.CreateActivePointAsync("330106");

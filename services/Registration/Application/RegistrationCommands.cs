@@ -36,6 +36,12 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
     public async Task<VolunteerRegistration> CreateAsync(Caller caller, Guid requestId, RegistrationInput input, CancellationToken cancellationToken)
     {
         AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        // A repeated request answers as the first did, even if the point has closed since.
+        if (await FindByRequestAsync(requestId, cancellationToken) is { } earlier)
+        {
+            await RegistrationAccess.RequireAsync(db, caller, Operation.EnterRegistrations, earlier, cancellationToken);
+            return earlier;
+        }
         var v = new List<FieldViolation>();
         RegistrationPoint? point = null;
         if (input.Channel == Channel.AuthorisedPoint)
@@ -46,12 +52,6 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
         else if (input.Channel != Channel.Online)
         {
             v.Add(new("registration.channel", "AUTHORISED_POINT or ONLINE is required."));
-        }
-
-        if (await FindByRequestAsync(requestId, cancellationToken) is { } earlier)
-        {
-            await RegistrationAccess.RequireAsync(db, caller, Operation.EnterRegistrations, earlier, cancellationToken);
-            return earlier;
         }
 
         var person = RegistrationForm.ValidatePerson(v, "registration.person", input.Person, Today);
@@ -256,13 +256,15 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
     public async Task<HscEnrolment> EnrollHscVolunteerAsync(Caller caller, Guid requestId, HscEnrolmentInput input, CancellationToken cancellationToken)
     {
         AccessPolicy.Require(caller, Operation.EnterRegistrations);
+        if (await db.HscEnrolments.AsNoTracking().FirstOrDefaultAsync(h => h.RequestId == requestId, cancellationToken) is { } earlier)
+        {
+            var earlierPoint = await db.Points.AsNoTracking().FirstAsync(p => p.Id == earlier.PointId, cancellationToken);
+            AccessPolicy.Require(caller, Operation.EnterRegistrations, earlierPoint);
+            return earlier;
+        }
         var v = new List<FieldViolation>();
         var point = await PointForEnrolmentAsync(caller, v, "registration_point", input.PointName, PointService.HscSampleCollection,
             cancellationToken);
-        if (await db.HscEnrolments.AsNoTracking().FirstOrDefaultAsync(h => h.RequestId == requestId, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
         var person = RegistrationForm.ValidatePerson(v, "person", input.Person, Today);
         RequireAge(v, "person", person, RegistrationForm.HscMinimumAge, RegistrationForm.HscMaximumAge);
         RequireConsents(v, "consents", input.SensitiveDataConsent, input.TransferConsent);
