@@ -5,6 +5,7 @@ using DonationRegistry.Registration.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Model = registration::DonationRegistry.Registration.Domain.Registrations;
@@ -410,6 +411,11 @@ public sealed class RegistrationLifecycleTests(RegistrationFixture fixture)
         {
             Name = registered.Name, Purpose = RegistrationSteps.Purpose,
         })).Status == RegistrationStatus.Realised), "The registration did not become Realised.");
+        var pointId = Guid.Parse(point.Name["registrationPoints/".Length..]);
+        var counts = await fixture.WithDbAsync(db => db.Set<registration::DonationRegistry.Registration.Domain.Statistics.StatisticsDay>()
+            .Where(d => d.PointId == pointId).ToListAsync());
+        Assert.Equal(1, counts.Sum(d => d.NewRegistrations));
+        Assert.Equal(1, counts.Sum(d => d.Realised));
     }
 
     [Fact]

@@ -82,8 +82,7 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
                 VolunteerRegistration registration;
                 if (point is not null)
                 {
-                    var current = await db.Points.AsNoTracking().FirstAsync(p => p.Id == point.Id, ct);
-                    registration = VolunteerRegistration.AtPoint(Guid.CreateVersion7(), current, input.Programme, scope, volunteer, contact,
+                    registration = VolunteerRegistration.AtPoint(Guid.CreateVersion7(), point, input.Programme, scope, volunteer, contact,
                         executor, actor, now);
                 }
                 else
