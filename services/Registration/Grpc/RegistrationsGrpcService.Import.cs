@@ -15,7 +15,7 @@ public sealed partial class RegistrationsGrpcService
         var pointId = ResourceNames.ParsePoint(request.RegistrationPoint, "registration_point");
         // Resolved per call rather than through the constructor, so this part of the class stays independent of the rest.
         var importer = context.GetHttpContext().RequestServices.GetRequiredService<RegistrationImporter>();
-        await importer.ImportAsync(caller, pointId, request.Csv.Memory, summary => responseStream.WriteAsync(ToMessage(summary), context.CancellationToken),
+        await importer.ImportAsync(caller, pointId, request.Csv.Memory, request.FileName, summary => responseStream.WriteAsync(ToMessage(summary), context.CancellationToken),
             context.CancellationToken);
     }
 
