@@ -32,7 +32,12 @@ public sealed class RegistrationCollection : ICollectionFixture<RegistrationFixt
 /// <c>ClerkTokenAsync(pointCode, region)</c>, <c>TokenForRoleAsync(role, orgId, region, orgType)</c> for any other role.</item>
 /// <item><c>CreateActivePointAsync(region)</c>: an Active point offering every service, with a clerk assigned (its token in the
 /// result).</item>
-/// <item><c>CountAsync&lt;T&gt;()</c>, <c>WithDbAsync(db =&gt; …)</c>: direct database access for assertions.</item>
+/// <item><c>CountAsync&lt;T&gt;()</c>, <c>WithDbAsync(db =&gt; …)</c>, <c>ScalarAsync($"SELECT … AS \"Value\"")</c>: direct
+/// database access for assertions (the service's classes are under the extern alias <c>registration</c>, because the test project
+/// compiles its own client types from the same proto).</item>
+/// <item>Helpers beside it: <see cref="TestPeople"/> (valid unique ID numbers, ready-made requests), <see cref="RegistrationSteps"/>
+/// (a registration in any state), <see cref="RpcAssert"/> (status code, field violations, illegal-transition state),
+/// <see cref="BrokerTap"/> (a queue on the real broker bound to event exchanges), <see cref="Eventually"/>.</item>
 /// </list>
 /// </remarks>
 public sealed class RegistrationFixture : IAsyncLifetime

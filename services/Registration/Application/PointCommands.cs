@@ -200,7 +200,11 @@ public sealed class PointCommands(RegistrationDbContext db, AuditLog audit, Time
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({prefix}))", cancellationToken);
         var last = await db.Points.Where(p => p.Code.StartsWith(prefix)).OrderByDescending(p => p.Code).Select(p => p.Code)
             .FirstOrDefaultAsync(cancellationToken);
-        var next = last is null ? 1 : int.Parse(last.AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        var next = last is null ? 1
+            : int.TryParse(last.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? n + 1
+                // A code of another shape (hand-made data): fall back to the count, the unique index still guards the result.
+                : await db.Points.CountAsync(p => p.Code.StartsWith(prefix), cancellationToken) + 1;
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}{next:0000}");
     }
 
