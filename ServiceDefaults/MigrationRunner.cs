@@ -26,8 +26,9 @@ internal sealed partial class MigrationRunner<TContext>(IServiceProvider service
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            // Migrate first: asking for pending migrations on a fresh database makes EF log a failed query of the (not yet
-            // created) history table, which reads like an error to an operator.
+            // Migrate first, then count: every question asked before the history table exists makes EF log a failed query of it
+            // ("Failed executing DbCommand ... __EFMigrationsHistory"), which reads like an error; on a fresh database one such
+            // line from MigrateAsync itself remains and is harmless.
             await db.Database.MigrateAsync(cancellationToken);
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
             LogApplied(logger, typeof(TContext).Name, applied);
