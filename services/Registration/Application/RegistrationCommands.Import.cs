@@ -34,12 +34,7 @@ public sealed partial class RegistrationCommands
     /// <paramref name="v"/> when it is not valid.</summary>
     internal ValidatedDraft? ValidateDraft(RegistrationInput input, List<FieldViolation> v)
     {
-        var person = RegistrationForm.ValidatePerson(v, "registration.person", input.Person, Today);
-        RequireAge(v, "registration.person", person, RegistrationForm.MinimumAge, null);
-        var scope = RegistrationForm.ValidateScope(v, "registration.scope", input.Programme, input.Scope);
-        RegistrationForm.ValidateContact(v, "registration.notification_contact", input.NotificationContact);
-        RegistrationForm.ValidateExecutor(v, "registration.executor", input.Executor, ScopeRules.NeedsExecutor(scope));
-        RequireConsents(v, "registration.consents", input.SensitiveDataConsent, input.TransferConsent);
+        var (person, scope) = ValidateForm(input, v);
         return v.Count > 0 ? null : new ValidatedDraft(input, person, scope, protection.Protect(person.IdType, person.IdNumber));
     }
 
@@ -48,8 +43,7 @@ public sealed partial class RegistrationCommands
     internal VolunteerRegistration AddDraft(RegistrationPoint point, ValidatedDraft draft, Actor actor, DateTimeOffset now, string auditOperation)
     {
         var input = draft.Input;
-        var contact = input.NotificationContact is { } c ? new NotificationContact(c.FullName.Trim(), c.Relation.Trim(), c.Phone.Trim()) : null;
-        var executor = input.Executor is { } x ? new Executor(x.Kind, x.Name.Trim(), x.Phone.Trim()) : null;
+        var (contact, executor) = ContactAndExecutor(input);
         var registration = VolunteerRegistration.AtPoint(Guid.CreateVersion7(), point, input.Programme, draft.Scope,
             new Volunteer(draft.Person, draft.IdNumber), contact, executor, actor, now);
         db.Registrations.Add(registration);

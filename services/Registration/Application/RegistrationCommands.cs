@@ -54,12 +54,7 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
             v.Add(new("registration.channel", "AUTHORISED_POINT or ONLINE is required."));
         }
 
-        var person = RegistrationForm.ValidatePerson(v, "registration.person", input.Person, Today);
-        RequireAge(v, "registration.person", person, RegistrationForm.MinimumAge, null);
-        var scope = RegistrationForm.ValidateScope(v, "registration.scope", input.Programme, input.Scope);
-        RegistrationForm.ValidateContact(v, "registration.notification_contact", input.NotificationContact);
-        RegistrationForm.ValidateExecutor(v, "registration.executor", input.Executor, ScopeRules.NeedsExecutor(scope));
-        RequireConsents(v, "registration.consents", input.SensitiveDataConsent, input.TransferConsent);
+        var (person, scope) = ValidateForm(input, v);
         RegistrationForm.ThrowIfAny(v);
 
         var regionCode = point?.RegionCode ?? OnlineRegion(caller, person);
@@ -77,8 +72,7 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
                 var actor = caller.ToActor();
                 var now = clock.GetUtcNow();
                 var volunteer = new Volunteer(person, idNumber);
-                var contact = input.NotificationContact is { } c ? new NotificationContact(c.FullName.Trim(), c.Relation.Trim(), c.Phone.Trim()) : null;
-                var executor = input.Executor is { } x ? new Executor(x.Kind, x.Name.Trim(), x.Phone.Trim()) : null;
+                var (contact, executor) = ContactAndExecutor(input);
                 VolunteerRegistration registration;
                 if (point is not null)
                 {
@@ -250,59 +244,6 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
         }, cancellationToken);
     }
 
-    /// <summary>Enrols an 18–45 year old as an HSC volunteer at a point offering HSC sample collection and hands them to the HSC
-    /// service (HscVolunteerEnrolled: pseudonymous id, birth year, sex only). Idempotent by request id; one enrolment per person.</summary>
-    public async Task<HscEnrolment> EnrollHscVolunteerAsync(Caller caller, Guid requestId, HscEnrolmentInput input, CancellationToken cancellationToken)
-    {
-        AccessPolicy.Require(caller, Operation.EnterRegistrations);
-        if (await db.HscEnrolments.AsNoTracking().FirstOrDefaultAsync(h => h.RequestId == requestId, cancellationToken) is { } earlier)
-        {
-            var earlierPoint = await db.Points.AsNoTracking().FirstAsync(p => p.Id == earlier.PointId, cancellationToken);
-            AccessPolicy.Require(caller, Operation.EnterRegistrations, earlierPoint);
-            return earlier;
-        }
-        var v = new List<FieldViolation>();
-        var point = await PointForEnrolmentAsync(caller, v, "registration_point", input.PointName, PointService.HscSampleCollection,
-            cancellationToken);
-        var person = RegistrationForm.ValidatePerson(v, "person", input.Person, Today);
-        RequireAge(v, "person", person, RegistrationForm.HscMinimumAge, RegistrationForm.HscMaximumAge);
-        RequireConsents(v, "consents", input.SensitiveDataConsent, input.TransferConsent);
-        RegistrationForm.ThrowIfAny(v);
-
-        var hash = protection.LookupHash(person.IdType, person.IdNumber);
-        if (await db.HscEnrolments.AnyAsync(h => h.IdNumberHash == hash, cancellationToken))
-        {
-            throw HscDuplicate();
-        }
-        try
-        {
-            return await _unitOfWork.RunAsync(async ct =>
-            {
-                var actor = caller.ToActor();
-                var now = clock.GetUtcNow();
-                var enrolment = new HscEnrolment(Guid.CreateVersion7(), point!.Id, point.RegionCode, hash, person.BirthDate.Year, person.Sex, now)
-                {
-                    RequestId = requestId,
-                };
-                db.HscEnrolments.Add(enrolment);
-                audit.Changed("EnrollHscVolunteer", AuditSubjects.HscEnrolment, enrolment.VolunteerId, actor);
-                await statistics.CountAsync(StatisticsCounter.HscEnrolled, HscProgramme, point.RegionCode, point.Id, now, ct);
-                db.AddIntegrationEvent(new HscVolunteerEnrolled(enrolment.VolunteerId, point.Id, point.RegionCode, enrolment.BirthYear,
-                    enrolment.Sex.ToString(), now));
-                return enrolment;
-            }, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, "RequestId"))
-        {
-            db.ChangeTracker.Clear();
-            return await db.HscEnrolments.AsNoTracking().FirstAsync(h => h.RequestId == requestId, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, "IdNumberHash"))
-        {
-            throw HscDuplicate();
-        }
-    }
-
     /// <summary>Loads, authorises, checks the etag, applies <paramref name="change"/>, audits, and commits as one transaction.</summary>
     private Task<VolunteerRegistration> ChangeAsync(Caller caller, Operation operation, Guid id, string? etag, string auditOperation,
         Func<VolunteerRegistration, Actor, DateTimeOffset, CancellationToken, Task> change, CancellationToken cancellationToken) =>
@@ -382,96 +323,9 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
         : new DuplicateException($"This person already has a live registration for this programme: {ResourceNames.Registration(visible.Id)}" +
             (visible.Number is { } n ? $" ({n})." : "."), "此人已有该项目的有效登记。");
 
-    private static DuplicateException HscDuplicate() =>
-        new("This person is already enrolled as an HSC volunteer.", "此人已登记为造血干细胞志愿者。");
-
     /// <summary>Region of an online registration: the Zhejiang region of the ID number, else the caller's.</summary>
     private static string OnlineRegion(Caller caller, ValidatedPerson person) =>
         person.IdType == IdType.ResidentId && RegionCodes.IsZhejiang(person.IdNumber[..6]) ? person.IdNumber[..6]
         : caller.Region is { } region && RegionCodes.IsZhejiang(region) ? region
         : RegionCodes.Province;
-
-    private void RequireAge(List<FieldViolation> v, string prefix, ValidatedPerson person, int minimum, int? maximum)
-    {
-        if (v.Any(x => x.Field == $"{prefix}.id_number" || x.Field == $"{prefix}.birth_date" || x.Field == $"{prefix}.id_type"))
-        {
-            return; // no trustworthy birth date to judge by
-        }
-        var age = person.AgeOn(Today);
-        if (age < minimum)
-        {
-            v.Add(new($"{prefix}.birth_date", $"Must be at least {minimum} years old (is {age})."));
-        }
-        else if (maximum is { } max && age > max)
-        {
-            v.Add(new($"{prefix}.birth_date", $"Must be at most {max} years old to join (is {age})."));
-        }
-    }
-
-    private static void RequireConsents(List<FieldViolation> v, string prefix, bool sensitiveData, bool transfer)
-    {
-        if (!sensitiveData)
-        {
-            v.Add(new($"{prefix}.sensitive_data", "Separate consent to process sensitive personal data is required (PIPL Art 29)."));
-        }
-        if (!transfer)
-        {
-            v.Add(new($"{prefix}.transfer_to_provincial_centre", "Consent to transfer the record to the provincial centre is required (PIPL Art 23)."));
-        }
-    }
-
-    private List<Witness> ValidateWitnessing(List<FieldViolation> v, WitnessingInput? input, DateTimeOffset now)
-    {
-        var witnesses = new List<Witness>();
-        if (input is null)
-        {
-            v.Add(new("witnessing", "Required."));
-            return witnesses;
-        }
-        if (input.Witnesses.Count > 2)
-        {
-            v.Add(new("witnessing.witnesses", $"At most 2 witnesses (got {input.Witnesses.Count})."));
-        }
-        if (!Sha256Pattern().IsMatch(input.LetterSha256 ?? ""))
-        {
-            v.Add(new("witnessing.letter_sha256", "The SHA-256 of the scanned letter, 64 hexadecimal characters, is required."));
-        }
-        for (var i = 0; i < input.Witnesses.Count && i < 2; i++)
-        {
-            var w = input.Witnesses[i];
-            var prefix = $"witnessing.witnesses[{i}]";
-            Text.Required(v, $"{prefix}.full_name", w.FullName, 50);
-            Text.Required(v, $"{prefix}.relation", w.Relation, 20);
-            var number = ResidentIdNumber.Normalise(w.IdNumber);
-            var valid = w.IdType switch
-            {
-                IdType.ResidentId => ResidentIdNumber.TryParse(number, Today, out _, out _),
-                IdType.Passport or IdType.HongKongMacauPermit or IdType.TaiwanPermit => OtherDocumentPattern().IsMatch(number),
-                _ => false,
-            };
-            if (!Enum.IsDefined(w.IdType))
-            {
-                v.Add(new($"{prefix}.id_type", "Required."));
-            }
-            else if (!valid)
-            {
-                v.Add(new($"{prefix}.id_number", "Not a valid number for this document type."));
-            }
-            if (w.SignedAt is { } signed && signed > now.AddMinutes(5))
-            {
-                v.Add(new($"{prefix}.signed_at", "Lies in the future."));
-            }
-            if (valid && Enum.IsDefined(w.IdType))
-            {
-                witnesses.Add(new Witness(w.FullName.Trim(), w.Relation.Trim(), w.IdType, protection.Protect(w.IdType, number), w.SignedAt ?? now));
-            }
-        }
-        return witnesses;
-    }
-
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
-    private static partial Regex Sha256Pattern();
-
-    [GeneratedRegex("^[A-Z0-9]{5,20}$")]
-    private static partial Regex OtherDocumentPattern();
 }

@@ -53,47 +53,37 @@ public static partial class RegistrationForm
         var birth = person.BirthDate;
         var sex = person.Sex;
         var number = ResidentIdNumber.Normalise(person.IdNumber);
-        switch (person.IdType)
+        if (!Enum.IsDefined(person.IdType))
         {
-            case IdType.ResidentId:
-                if (!ResidentIdNumber.TryParse(number, today, out var resident, out var error))
-                {
-                    v.Add(new($"{prefix}.id_number", error));
-                    break;
-                }
-                if (birth is { } given && given != resident!.BirthDate)
-                {
-                    v.Add(new($"{prefix}.birth_date", "Does not match the birth date in the ID number."));
-                }
-                if (sex != Sex.Unknown && sex != resident!.Sex)
-                {
-                    v.Add(new($"{prefix}.sex", "Does not match the sex in the ID number."));
-                }
-                birth = resident!.BirthDate;
-                sex = resident.Sex;
-                break;
-            case IdType.Passport or IdType.HongKongMacauPermit or IdType.TaiwanPermit:
-                if (!OtherDocumentPattern(person.IdType).IsMatch(number))
-                {
-                    v.Add(new($"{prefix}.id_number", person.IdType switch
-                    {
-                        IdType.Passport => "A passport number has 5–17 letters and digits.",
-                        IdType.HongKongMacauPermit => "A Hong Kong/Macau permit number is H or M followed by 8–10 digits.",
-                        _ => "A Taiwan permit number has 8 digits (optionally preceded by T).",
-                    }));
-                }
-                if (birth is null)
-                {
-                    v.Add(new($"{prefix}.birth_date", "Required for documents other than the resident ID card."));
-                }
-                else if (birth > today)
-                {
-                    v.Add(new($"{prefix}.birth_date", "The birth date lies in the future."));
-                }
-                break;
-            default:
-                v.Add(new($"{prefix}.id_type", "Required."));
-                break;
+            v.Add(new($"{prefix}.id_type", "Required."));
+        }
+        else if (!TryDocumentNumber(person.IdType, number, today, out var resident, out var error))
+        {
+            v.Add(new($"{prefix}.id_number", error));
+        }
+        else if (resident is not null)
+        {
+            if (birth is { } given && given != resident.BirthDate)
+            {
+                v.Add(new($"{prefix}.birth_date", "Does not match the birth date in the ID number."));
+            }
+            if (sex != Sex.Unknown && sex != resident.Sex)
+            {
+                v.Add(new($"{prefix}.sex", "Does not match the sex in the ID number."));
+            }
+            birth = resident.BirthDate;
+            sex = resident.Sex;
+        }
+        if (Enum.IsDefined(person.IdType) && person.IdType != IdType.ResidentId)
+        {
+            if (birth is null)
+            {
+                v.Add(new($"{prefix}.birth_date", "Required for documents other than the resident ID card."));
+            }
+            else if (birth > today)
+            {
+                v.Add(new($"{prefix}.birth_date", "The birth date lies in the future."));
+            }
         }
 
         if (!Text.IsMobile(person.Phone))
@@ -102,6 +92,32 @@ public static partial class RegistrationForm
         }
         Text.Optional(v, $"{prefix}.address", person.Address, 200);
         return new ValidatedPerson(name, person.IdType, number, birth ?? default, sex, person.Phone?.Trim() ?? "", person.Address?.Trim());
+    }
+
+    /// <summary>
+    /// The one check of a document number (normalised), for volunteers and witnesses alike: a resident ID number by GB 11643
+    /// (<paramref name="resident"/> then carries its birth date and sex), other documents by their format.
+    /// </summary>
+    public static bool TryDocumentNumber(IdType type, string number, DateOnly today, out ResidentIdNumber? resident, out string error)
+    {
+        resident = null;
+        if (type == IdType.ResidentId)
+        {
+            return ResidentIdNumber.TryParse(number, today, out resident, out error);
+        }
+        error = type switch
+        {
+            IdType.Passport => "A passport number has 5–17 letters and digits.",
+            IdType.HongKongMacauPermit => "A Hong Kong/Macau permit number is H or M followed by 8–10 digits.",
+            IdType.TaiwanPermit => "A Taiwan permit number has 8 digits (optionally preceded by T).",
+            _ => "Unknown document type.",
+        };
+        if (Enum.IsDefined(type) && OtherDocumentPattern(type).IsMatch(number))
+        {
+            error = "";
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Validates the scope against the programme and returns it without duplicates, in a stable order.</summary>
