@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using DonationRegistry.Hla.Nomenclature;
+using DonationRegistry.Hla.Release;
+
+namespace DonationRegistry.Hla;
+
+/// <summary>
+/// The HLA nomenclature of one IMGT/HLA release (plus an optional NMDP MAC table): interprets every typing form into the alleles
+/// and P groups it may stand for, parses GL Strings, reduces typings to G/P/lg/lgx/serology, and grades position matches.
+/// Thread-safe; built once per release (a second or so) and shared. Interpretations are cached by locus and text, so the millions
+/// of donor typings of a registry cost one dictionary look-up each after the first of their kind.
+/// </summary>
+public sealed partial class HlaNomenclature
+{
+    private readonly ImgtRelease _release;
+    private readonly MacTable _macs;
+
+    // Per allele, indexed like _release.Alleles.
+    private readonly string[] _names;
+    private readonly string[] _genes;
+    private readonly bool[] _isNull;
+    private readonly bool[] _fullGenomic;
+    private readonly string[] _gName;      // G group name, or the three-field name when in no G group
+    private readonly string[] _pName;      // P group name, or the two-field name with suffix when in no P group
+    private readonly int[] _gKey;          // dense id of _gName
+    private readonly int[] _proteinKey;    // dense id of the two-field name with suffix
+    private readonly int[] _pId;           // per-locus P-group id (matching loci, expressing alleles), else -1
+    private readonly int[][] _antigens;    // serological antigen ids assigned by rel_dna_ser (all four columns)
+
+    private readonly FrozenDictionary<string, int> _byName;
+    private readonly FrozenDictionary<string, int[]> _byPrefix;   // "A*01", "A*01:01", … (no suffix) → allele ids
+    private readonly FrozenDictionary<string, int[]> _gGroups;
+    private readonly FrozenDictionary<string, int[]> _pGroups;
+    private readonly FrozenSet<string> _genesKnown;
+    private readonly FrozenDictionary<string, string[]> _pre2010Prefixes; // "A*0201" → new names at the fields it covers
+    private readonly string[][] _pGroupNames;                           // per Locus: id → name
+    private readonly SerologyTable _serology;
+    private readonly FrozenDictionary<string, int> _tceByAllele;
+    private readonly FrozenDictionary<string, int> _tceByProtein;
+
+    private readonly ConcurrentDictionary<(Locus, string), object> _interpretations = new();
+    private readonly ConditionalWeakTable<PositionTyping, TypingProfile> _profiles = [];
+
+    public HlaNomenclature(ImgtRelease release, MacTable? macs = null)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        _release = release;
+        _macs = macs ?? MacTable.Empty;
+        var count = release.Alleles.Length;
+        _names = new string[count];
+        _genes = new string[count];
+        _isNull = new bool[count];
+        _fullGenomic = new bool[count];
+        _gName = new string[count];
+        _pName = new string[count];
+        _gKey = new int[count];
+        _proteinKey = new int[count];
+        _pId = new int[count];
+        _antigens = new int[count][];
+
+        var byName = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var byPrefix = new Dictionary<string, List<int>>(count * 2, StringComparer.Ordinal);
+        var gGroups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var pGroups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var gKeys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var proteinKeys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var genes = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        for (var id = 0; id < count; id++)
+        {
+            var allele = release.Alleles[id];
+            var name = allele.Name;
+            var parsed = AlleleName.Parse(name);
+            var gene = genes.TryGetValue(parsed.Gene, out var interned) ? interned : genes[parsed.Gene] = parsed.Gene;
+            _names[id] = name;
+            _genes[id] = gene;
+            _isNull[id] = allele.IsNull;
+            _fullGenomic[id] = allele.FullGenomic == true;
+            _gName[id] = allele.GGroup ?? parsed.Truncate(3);
+            _pName[id] = allele.PGroup ?? parsed.Truncate(2);
+            _gKey[id] = KeyOf(gKeys, _gName[id]);
+            _proteinKey[id] = KeyOf(proteinKeys, parsed.Truncate(2));
+            _pId[id] = -1;
+            byName[name] = id;
+            var prefix = gene + "*";
+            for (var f = 0; f < parsed.Fields.Length; f++)
+            {
+                prefix += (f == 0 ? "" : ":") + parsed.Fields[f];
+                Add(byPrefix, prefix, id);
+            }
+            if (allele.GGroup is not null) Add(gGroups, allele.GGroup, id);
+            if (allele.PGroup is not null) Add(pGroups, allele.PGroup, id);
+        }
+
+        _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
+        _byPrefix = byPrefix.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _gGroups = gGroups.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _pGroups = pGroups.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _genesKnown = genes.Keys.ToFrozenSet(StringComparer.Ordinal);
+
+        _pGroupNames = new string[Loci.All.Count][];
+        foreach (var locus in Loci.All)
+        {
+            var gene = Loci.Name(locus);
+            var keys = new SortedSet<string>(NaturalNameComparer.Instance);
+            for (var id = 0; id < count; id++)
+            {
+                if (!_isNull[id] && _genes[id] == gene) keys.Add(_pName[id]);
+            }
+            var names = keys.ToArray();
+            _pGroupNames[(int)locus] = names;
+            var numbering = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+            for (var i = 0; i < names.Length; i++) numbering[names[i]] = i;
+            for (var id = 0; id < count; id++)
+            {
+                if (!_isNull[id] && _genes[id] == gene) _pId[id] = numbering[_pName[id]];
+            }
+        }
+
+        _serology = new SerologyTable(release);
+        for (var id = 0; id < count; id++) _antigens[id] = _serology.AntigensOf(id, release.Alleles[id].Serology, _genes[id]);
+
+        _pre2010Prefixes = BuildPre2010Prefixes(release);
+        (_tceByAllele, _tceByProtein) = BuildTce(release);
+    }
+
+    /// <summary>Loads the release in <paramref name="folder"/> (see <see cref="ImgtReleaseLoader"/>) and builds its nomenclature.</summary>
+    public static HlaNomenclature LoadFolder(string folder, MacTable? macs = null) => new(ImgtReleaseLoader.Load(folder), macs);
+
+    /// <summary>The release version, e.g. <c>3.58.0</c>.</summary>
+    public string Release => _release.Version;
+
+    /// <summary>The loaded release.</summary>
+    public ImgtRelease Data => _release;
+
+    /// <summary>The MAC table in use (empty when none was given).</summary>
+    public MacTable Macs => _macs;
+
+    /// <summary>
+    /// The size of the locus's P-group id space used in <see cref="PositionTyping.PGroups"/>: ids are dense 0..n-1, one per P group
+    /// of hla_nom_p.txt and one per two-field protein of an expressing allele in no P group; numbered in IMGT name order, so
+    /// deterministic for a release.
+    /// </summary>
+    public int PGroupCount(Locus locus) => _pGroupNames[(int)locus].Length;
+
+    /// <summary>The name behind a P-group id: a P group (<c>A*01:01P</c>) or a two-field protein in no P group (<c>A*01:06</c>).</summary>
+    public string PGroupName(Locus locus, int id) => _pGroupNames[(int)locus][id];
+
+    private static int KeyOf(Dictionary<string, int> keys, string key)
+    {
+        if (keys.TryGetValue(key, out var found)) return found;
+        var next = keys.Count;
+        keys[key] = next;
+        return next;
+    }
+
+    private static void Add(Dictionary<string, List<int>> index, string key, int id)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(id);
+    }
+}
