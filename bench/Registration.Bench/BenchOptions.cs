@@ -7,7 +7,7 @@ internal sealed record BenchOptions(int Requests, int Clients, int Warmup, int P
 {
     public static BenchOptions Parse(string[] args)
     {
-        var o = new BenchOptions(Requests: 8000, Clients: 8, Warmup: 400, PgbenchSeconds: 20, PgbenchScale: 10, WriteTo: null, Lifecycle: false);
+        var o = new BenchOptions(Requests: 8000, Clients: 8, Warmup: 6000, PgbenchSeconds: 20, PgbenchScale: 10, WriteTo: null, Lifecycle: false);
         for (var i = 0; i < args.Length; i++)
         {
             int Int() => int.Parse(args[++i], CultureInfo.InvariantCulture);
