@@ -1,0 +1,8 @@
+namespace DonationRegistry.Hsc.Domain.Auditing;
+
+/// <summary>Whether a donor's data was read or changed.</summary>
+public enum AuditAction
+{
+    Read = 1,
+    Change = 2,
+}

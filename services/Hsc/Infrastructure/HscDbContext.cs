@@ -1,0 +1,23 @@
+using DonationRegistry.Hsc.Domain.Auditing;
+using DonationRegistry.Hsc.Domain.Donors;
+using DonationRegistry.Hsc.Domain.Searches;
+using DonationRegistry.Hsc.Domain.Typings;
+using DonationRegistry.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonationRegistry.Hsc.Infrastructure;
+
+/// <summary>The HSC service's own database (hscdb).</summary>
+public sealed class HscDbContext(DbContextOptions<HscDbContext> options) : DbContext(options)
+{
+    public DbSet<Donor> Donors => Set<Donor>();
+    public DbSet<TypingRecord> Typings => Set<TypingRecord>();
+    public DbSet<SearchRecord> Searches => Set<SearchRecord>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HscDbContext).Assembly);
+        modelBuilder.AddOutboxInbox();
+    }
+}

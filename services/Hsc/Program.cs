@@ -1,0 +1,16 @@
+using DonationRegistry.Hsc;
+using DonationRegistry.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddDefaultAuthentication(audience: DonationRegistry.Common.Scopes.Hsc);
+builder.AddGrpcDefaults();
+builder.AddHscServices();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDefaultEndpoints();
+app.MapGrpcDefaults();
+app.MapHscApi();
+app.Run();
