@@ -1,0 +1,26 @@
+namespace DonationRegistry.Hla.Tool.Tests;
+
+/// <summary>
+/// The IMGT/HLA releases the tests read in place (never copied): <c>&lt;repo&gt;/../shared/data/imgt</c>, found by walking up from
+/// the test binaries to the folder holding DonationRegistry.sln; the environment variable <c>HLA_IMGT_FOLDER</c> overrides it.
+/// </summary>
+internal static class ImgtTestFolder
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Release(string version) => Path.Combine(Root, version);
+
+    private static string FindRoot()
+    {
+        var overridden = Environment.GetEnvironmentVariable("HLA_IMGT_FOLDER");
+        if (!string.IsNullOrEmpty(overridden)) return overridden;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DonationRegistry.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "imgt"));
+            }
+        }
+        throw new DirectoryNotFoundException("DonationRegistry.sln not found above " + AppContext.BaseDirectory);
+    }
+}
