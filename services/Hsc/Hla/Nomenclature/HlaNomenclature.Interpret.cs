@@ -173,10 +173,18 @@ public sealed partial class HlaNomenclature
         var fields = rest.Split(':');
         if (fields.Length == 1)
         {
+            // One field: a whole allele name of a gene named that way (MICA*001, MICA*293N), a first field alone (A*01, like
+            // A*01:XX), or a pre-2010 name (A*0201).
+            if (_byName.TryGetValue(gene + "*" + rest, out var single)) return new Resolution(gene, TypingForm.Allele, [single]);
             var digits = rest.TrimEnd(AlleleName.Suffixes.ToCharArray());
             if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && rest.Length - digits.Length <= 1)
             {
-                if (digits.Length is 2 or 3 && digits.Length == rest.Length) return ResolveFamily(token, gene, rest);
+                if (digits.Length is 2 or 3)
+                {
+                    return digits.Length == rest.Length
+                        ? ResolveFamily(token, gene, rest)
+                        : new Resolution(gene, TypingForm.Allele, ResolveAlleleName(token, AlleleName.Parse(gene + "*" + rest)));
+                }
                 if (digits.Length >= 4) return new Resolution(gene, TypingForm.Pre2010Allele, ResolvePre2010(token, gene, rest));
             }
             throw new HlaTypingException(token, "malformed allele name: fields are 2–4 digits separated by ':'");

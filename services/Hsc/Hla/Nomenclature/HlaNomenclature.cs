@@ -29,10 +29,11 @@ public sealed partial class HlaNomenclature
     private readonly int[] _pId;           // per-locus P-group id (matching loci, expressing alleles), else -1
     private readonly int[][] _antigens;    // serological antigen ids assigned by rel_dna_ser (all four columns)
 
-    private readonly FrozenDictionary<string, int> _byName;
-    private readonly FrozenDictionary<string, int[]> _byPrefix;   // "A*01", "A*01:01", … (no suffix) → allele ids
-    private readonly FrozenDictionary<string, int[]> _gGroups;
-    private readonly FrozenDictionary<string, int[]> _pGroups;
+    // Plain dictionaries, never written after construction (safe for concurrent reads): freezing 100k keys costs more than it saves.
+    private readonly Dictionary<string, int> _byName;
+    private readonly Dictionary<string, int[]> _byPrefix;   // "A*01", "A*01:01", … (no suffix) → allele ids
+    private readonly Dictionary<string, int[]> _gGroups;
+    private readonly Dictionary<string, int[]> _pGroups;
     private readonly FrozenSet<string> _genesKnown;
     private readonly FrozenDictionary<string, string[]> _pre2010Prefixes; // "A*0201" → new names at the fields it covers
     private readonly string[][] _pGroupNames;                           // per Locus: id → name
@@ -94,10 +95,10 @@ public sealed partial class HlaNomenclature
             if (allele.PGroup is not null) Add(pGroups, allele.PGroup, id);
         }
 
-        _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
-        _byPrefix = byPrefix.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _gGroups = gGroups.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _pGroups = pGroups.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byName = byName;
+        _byPrefix = byPrefix.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _gGroups = gGroups.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _pGroups = pGroups.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _genesKnown = genes.Keys.ToFrozenSet(StringComparer.Ordinal);
 
         _pGroupNames = new string[Loci.All.Count][];

@@ -36,23 +36,25 @@ public static partial class ImgtReleaseLoader
         var version = ReadVersion(folder);
         var unavailable = ImmutableArray.CreateBuilder<string>();
 
-        var gGroups = ReadGroups(Path.Combine(folder, "hla_nom_g.txt"));
-        var pGroups = ReadGroups(Path.Combine(folder, "hla_nom_p.txt"));
-        var serology = ReadRelDnaSer(Path.Combine(folder, "rel_dna_ser.txt"));
-
+        // The files are independent: parse them side by side (about half the wall time on two cores).
+        var gGroupsTask = Task.Run(() => ReadGroups(Path.Combine(folder, "hla_nom_g.txt")));
+        var pGroupsTask = Task.Run(() => ReadGroups(Path.Combine(folder, "hla_nom_p.txt")));
+        var serologyTask = Task.Run(() => ReadRelDnaSer(Path.Combine(folder, "rel_dna_ser.txt")));
+        var hlaNomTask = Task.Run(() => ReadHlaNom(Path.Combine(folder, "hla_nom.txt")));
         var statusPath = Path.Combine(folder, "Allele_status.txt");
-        Dictionary<string, bool>? fullGenomic = null;
-        if (File.Exists(statusPath))
-        {
-            fullGenomic = ReadAlleleStatus(statusPath);
-        }
-        else
+        var statusTask = File.Exists(statusPath) ? Task.Run(() => ReadAlleleStatus(statusPath)) : null;
+        if (statusTask is null)
         {
             unavailable.Add("Allele_status.txt missing: GDna grades degrade to CDna (full genomic sequence unknown).");
         }
+        var names = ReadAlleleList(Path.Combine(folder, "Allelelist.txt"));
+        var gGroups = Await(gGroupsTask);
+        var pGroups = Await(pGroupsTask);
+        var serology = Await(serologyTask);
+        var fullGenomic = statusTask is null ? null : Await(statusTask);
 
-        var alleles = ImmutableArray.CreateBuilder<ImgtAllele>(45_000);
-        foreach (var name in ReadAlleleList(Path.Combine(folder, "Allelelist.txt")))
+        var alleles = ImmutableArray.CreateBuilder<ImgtAllele>(names.Count);
+        foreach (var name in names)
         {
             alleles.Add(new ImgtAllele(
                 name,
@@ -62,7 +64,7 @@ public static partial class ImgtReleaseLoader
                 fullGenomic is null ? null : fullGenomic.GetValueOrDefault(name)));
         }
 
-        var (deleted, antigens, deletedAntigens) = ReadHlaNom(Path.Combine(folder, "hla_nom.txt"));
+        var (deleted, antigens, deletedAntigens) = Await(hlaNomTask);
         var deletedPath = Path.Combine(folder, "Deleted_alleles.txt");
         if (File.Exists(deletedPath))
         {
@@ -149,6 +151,9 @@ public static partial class ImgtReleaseLoader
         }
         return null;
     }
+
+    // Unwraps the task's exception so callers see the loader's own FileNotFound/InvalidData exceptions.
+    private static T Await<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     private static IEnumerable<string> DataLines(string path) =>
         File.ReadLines(path).Where(line => line.Length > 0 && line[0] != '#').Select(line => line.TrimEnd('\r', '\t', ' '));

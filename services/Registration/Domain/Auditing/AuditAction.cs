@@ -1,8 +1,0 @@
-namespace DonationRegistry.Registration.Domain.Auditing;
-
-/// <summary>Whether personal data was read or changed.</summary>
-public enum AuditAction
-{
-    Read = 1,
-    Change = 2,
-}
