@@ -20,12 +20,14 @@ public sealed partial class DonorIndex
     private const int LocusCount = 6;
     private readonly Lock _writeLock = new();
     private readonly LocusStore[] _stores;
-    private readonly ConcurrentDictionary<Guid, int> _slotsById = new();
+    // Written and read under the write lock only (a plain dictionary is half the size of a concurrent one at 3.5 M donors).
+    private readonly Dictionary<Guid, int> _slotsById = [];
     private readonly ConcurrentDictionary<string, int> _regionIds = new(StringComparer.Ordinal);
     private readonly AppendOnlyList<string> _regions = new();
     private DonorSegment[] _segments = [];
     private int _slotCount;
     private int _epoch;
+    private int _donorCount;
 
     /// <summary>An empty index scoring with <paramref name="grader"/> (default: <see cref="PGroupGrader"/>).</summary>
     public DonorIndex(IPositionGrader? grader = null)
@@ -38,7 +40,7 @@ public sealed partial class DonorIndex
     public IPositionGrader Grader { get; }
 
     /// <summary>Donors in the index (searchable or not).</summary>
-    public int Count => _slotsById.Count;
+    public int Count => Volatile.Read(ref _donorCount);
 
     /// <summary>Slots in use, dead ones included (memory grows with updates until the index is rebuilt).</summary>
     public int SlotCount => Volatile.Read(ref _slotCount);
@@ -50,7 +52,10 @@ public sealed partial class DonorIndex
     public int DistinctLocusTypings(Locus locus) => _stores[(int)locus].Pairs.Count - 1;
 
     /// <summary>True when the donor is in the index.</summary>
-    public bool Contains(Guid donorId) => _slotsById.ContainsKey(donorId);
+    public bool Contains(Guid donorId)
+    {
+        lock (_writeLock) return _slotsById.ContainsKey(donorId);
+    }
 
     /// <summary>Builds an index from donors (the last entry wins when an id repeats), interning in parallel.</summary>
     public static DonorIndex Build(IEnumerable<IndexedDonor> donors, IPositionGrader? grader = null, int maxDegreeOfParallelism = -1) =>
@@ -67,6 +72,7 @@ public sealed partial class DonorIndex
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(convert);
         var index = new DonorIndex(grader);
+        if (source.TryGetNonEnumeratedCount(out var expected)) index._slotsById.EnsureCapacity(expected);
         var parallelism = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
         try
         {
@@ -114,7 +120,8 @@ public sealed partial class DonorIndex
     {
         lock (_writeLock)
         {
-            if (!_slotsById.TryRemove(donorId, out var slot)) return false;
+            if (!_slotsById.Remove(donorId, out var slot)) return false;
+            Volatile.Write(ref _donorCount, _slotsById.Count);
             var next = _epoch + 1;
             Volatile.Read(ref _segments)[slot >> DonorSegment.Shift].Died[slot & DonorSegment.Mask] = next;
             Volatile.Write(ref _epoch, next);
@@ -170,5 +177,6 @@ public sealed partial class DonorIndex
             segments[previous >> DonorSegment.Shift].Died[previous & DonorSegment.Mask] = died;
         }
         _slotsById[donor.DonorId] = slot;
+        Volatile.Write(ref _donorCount, _slotsById.Count);
     }
 }

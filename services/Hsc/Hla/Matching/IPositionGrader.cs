@@ -2,7 +2,7 @@ namespace DonationRegistry.Hla.Matching;
 
 /// <summary>
 /// The nomenclature knowledge scoring needs per position: grade, confidence, DPB1 TCE group. The HLA nomenclature provides it
-/// (an adapter over HlaNomenclature); <see cref="PGroupGrader"/> works from the interpreted typings alone. Called only for
+/// (<see cref="NomenclatureGrader"/>); <see cref="PGroupGrader"/> works from the interpreted typings alone. Called only for
 /// distinct typings of returned donors (results are cached per search), so it need not be very fast, but it must be thread-safe.
 /// </summary>
 public interface IPositionGrader

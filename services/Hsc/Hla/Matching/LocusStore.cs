@@ -37,7 +37,6 @@ internal sealed class LocusStore
         if (typing is null) return Untyped;
         var first = InternTyping(typing.First);
         var second = InternTyping(typing.Second);
-        if (first > second) (first, second) = (second, first);
         var key = ((long)first << 32) | (uint)second;
         if (_pairIds.TryGetValue(key, out var id)) return id;
         lock (_gate)
