@@ -12,7 +12,8 @@ public sealed partial class HlaNomenclature
     /// <item>Genotype ambiguity is folded into the positions: for <c>a+b|c+d</c> the first position stands for a or c and the
     /// second for b or d (the pairing between alternatives is lost; matching only asks what each position may be).</item>
     /// <item>A locus with one chromosome only (<c>A*01:01</c>, no <c>+</c>) is read as homozygous.</item>
-    /// <item>Within one genotype both chromosomes must type the same loci; a locus may appear in one <c>^</c> block only.</item>
+    /// <item>Within one genotype both chromosomes must type the same matching loci (DRB3/4/5 may pair with each other, as
+    /// people carry 0–2 of them); a locus may appear in one <c>^</c> block only.</item>
     /// </list>
     /// </summary>
     /// <exception cref="HlaTypingException">Naming the bad token (a typing, or the piece around a misplaced delimiter).</exception>
@@ -39,12 +40,16 @@ public sealed partial class HlaNomenclature
                     var chromosome = chromosomes[c].Trim();
                     if (chromosome.Length == 0) throw new HlaTypingException(alternative, "empty typing beside '+'");
                     var genes = new HashSet<string>(StringComparer.Ordinal);
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var rawTyping in chromosome.Split('~'))
                     {
                         var typing = rawTyping.Trim();
                         if (typing.Length == 0) throw new HlaTypingException(chromosome, "empty typing beside '~'");
                         var gene = GeneOfItem(typing, typing);
-                        if (!genes.Add(gene)) throw new HlaTypingException(chromosome, $"locus {gene} twice in one haplotype");
+                        if (!seen.Add(gene)) throw new HlaTypingException(chromosome, $"locus {gene} twice in one haplotype");
+                        // DRB3/4/5 are present in 0–2 copies per person, so "DRB3*…+DRB4*…" is a valid pair; only matching
+                        // loci must appear on both chromosomes.
+                        if (Loci.TryParse(gene, out _)) genes.Add(gene);
                         if (!positions.TryGetValue(gene, out var slot))
                         {
                             positions[gene] = slot = ([], [], b);
