@@ -63,4 +63,56 @@ public class ReferenceAgreementTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    public void MatchExplainer_WhenRandomReal3580Pairs_LocusCountsAgreeWithReference(int seed)
+    {
+        var random = new RandomRealTypings(seed, MatchingRelease.Nomenclature);
+        var seen = new int[3];
+        for (var i = 0; i < 10_000; i++)
+        {
+            var patient = random.Genotype();
+            var donor = random.Genotype();
+            var explained = MatchExplainer.Explain(patient, donor, MatchCriteria.EightOfTen, MatchingRelease.Grader).Match;
+            foreach (var locus in Loci.All)
+            {
+                var expected = ReferenceMatcher.MatchCount(patient[locus], donor[locus]) ?? 2;
+                Assert.True(expected == explained[locus].MatchCount,
+                    $"pair {i}, {locus}: {patient[locus]?.First.Written}+{patient[locus]?.Second.Written} vs {donor[locus]?.First.Written}+{donor[locus]?.Second.Written}: reference {expected}, engine {explained[locus].MatchCount}");
+                if (patient[locus] is not null && donor[locus] is not null) seen[expected]++;
+            }
+        }
+        // The draw must exercise every outcome, or agreement proves little.
+        Assert.All(seen, count => Assert.True(count > 100, $"match counts 0/1/2 seen {string.Join('/', seen)} times"));
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    public void Search_WhenRandomReal3580Pool_IncludesExactlyTheReferenceDonors(int seed)
+    {
+        // 50 patients × 200 donors = 10,000 pairs with real (partly ambiguous) typings, random criteria and filters.
+        var random = new RandomRealTypings(seed, MatchingRelease.Nomenclature);
+        var profiles = new RandomTypings(seed);
+        var donors = Enumerable.Range(0, 200)
+            .Select(i => new IndexedDonor(new Guid(i + 1, 9, 9, new byte[8]), random.Genotype(), profiles.Profile())).ToList();
+        var index = DonorIndex.Build(donors, MatchingRelease.Grader);
+        var included = 0;
+        for (var p = 0; p < 50; p++)
+        {
+            var patient = random.Genotype();
+            var criteria = profiles.Criteria();
+            var filter = profiles.Filter();
+
+            var result = index.Search(new PatientSearch(patient, criteria, AsOf) { Filter = filter, PageSize = 1000 });
+
+            var expected = donors.Where(d => ReferenceMatcher.Included(patient, d.Genotype, d.Profile, criteria, filter, AsOf))
+                .Select(d => d.DonorId).Order().ToList();
+            Assert.Equal(expected, result.Matches.Select(m => m.DonorId).Order().ToList());
+            included += expected.Count;
+        }
+        Assert.True(included > 0, "the random pool should give some matches, or the test proves nothing");
+    }
 }
