@@ -36,6 +36,9 @@ public static class CallerExtensions
             user.FindFirst(ClaimNames.Region)?.Value);
     }
 
+    /// <summary>The caller as the domain records them on every change and audit row.</summary>
+    public static Actor ToActor(this Caller caller) => new(caller.Subject, caller.Role, caller.OrgId, caller.Region);
+
     /// <summary>The caller of a gRPC call (authentication has already run: the service requires an authenticated user).</summary>
     public static Caller GetCaller(this ServerCallContext context) => context.GetHttpContext().User.ToCaller();
 }

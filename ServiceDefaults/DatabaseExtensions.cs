@@ -11,7 +11,8 @@ public static class DatabaseExtensions
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on the connection string <paramref name="connectionName"/> (the AppHost injects
     /// <c>ConnectionStrings__name</c>), a hosted service that applies pending migrations, and a readiness check that stays
-    /// unhealthy until they are applied and the database answers.
+    /// unhealthy until they are applied and the database answers; and the service's <see cref="UnitOfWork"/> and
+    /// <see cref="AuditLog"/> over that context.
     /// </summary>
     public static TBuilder AddServiceDbContext<TBuilder, TContext>(this TBuilder builder, string connectionName,
         Action<DbContextOptionsBuilder>? configure = null)
@@ -24,6 +25,9 @@ public static class DatabaseExtensions
             o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
             configure?.Invoke(o);
         });
+        // The one unit of work and audit log of the service, over its own context.
+        builder.Services.AddScoped(sp => new UnitOfWork(sp.GetRequiredService<TContext>()));
+        builder.Services.AddScoped(sp => new AuditLog(sp.GetRequiredService<TContext>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<MigrationState<TContext>>();
         builder.Services.AddHostedService<MigrationRunner<TContext>>();
         builder.Services.AddHealthChecks()

@@ -27,7 +27,6 @@ public static class Extensions
         });
         builder.Services.AddSingleton(PersonalDataProtectorFrom(builder.Configuration));
         builder.Services.AddSingleton<IdNumberProtection>();
-        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<RegistrationNumbers>();
         builder.Services.AddScoped<StatisticsProjection>();
         builder.Services.AddScoped<PointCommands>();

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace DonationRegistry.Registration.Domain.Tests;
+namespace DonationRegistry.Common.Tests;
 
 public sealed class RegionCodesTests
 {

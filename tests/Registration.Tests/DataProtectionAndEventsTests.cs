@@ -5,7 +5,7 @@ using DonationRegistry.Registration.V1;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
-using AuditEntry = registration::DonationRegistry.Registration.Domain.Auditing.AuditEntry;
+using AuditEntry = DonationRegistry.Common.Auditing.AuditEntry;
 
 namespace DonationRegistry.Registration.Tests;
 
@@ -100,7 +100,7 @@ public sealed class DataProtectionAndEventsTests(RegistrationFixture fixture)
         await _steps.Clerk(point).GetRegistrationAsync(new GetRegistrationRequest { Name = draft.Name, Purpose = "家属来电核实" });
 
         var reads = await fixture.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.SubjectId == id
-            && a.Action == registration::DonationRegistry.Registration.Domain.Auditing.AuditAction.Read).ToListAsync());
+            && a.Action == DonationRegistry.Common.Auditing.AuditAction.Read).ToListAsync());
         var read = Assert.Single(reads);
         Assert.Equal("GetRegistration", read.Operation);
         Assert.Equal("家属来电核实", read.Purpose);

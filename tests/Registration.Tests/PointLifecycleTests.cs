@@ -5,7 +5,7 @@ using DonationRegistry.Registration.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Xunit;
-using AuditEntry = registration::DonationRegistry.Registration.Domain.Auditing.AuditEntry;
+using AuditEntry = DonationRegistry.Common.Auditing.AuditEntry;
 
 namespace DonationRegistry.Registration.Tests;
 

@@ -355,7 +355,7 @@ public sealed class RegistrationLifecycleTests(RegistrationFixture fixture)
         var registration = await _steps.InStateAsync(point, state);
         var clerk = _steps.Clerk(point);
         var officer = await _steps.OfficerAsync(point);
-        var before = await fixture.CountAsync<registration::DonationRegistry.Registration.Domain.Auditing.AuditEntry>();
+        var before = await fixture.CountAsync<DonationRegistry.Common.Auditing.AuditEntry>();
 
         Func<Task> call = action switch
         {
@@ -386,7 +386,7 @@ public sealed class RegistrationLifecycleTests(RegistrationFixture fixture)
             RegistrationStatus.ObjectionRecorded => "ObjectionRecorded",
             _ => state.ToString(),
         }, call);
-        Assert.Equal(before, await fixture.CountAsync<registration::DonationRegistry.Registration.Domain.Auditing.AuditEntry>());
+        Assert.Equal(before, await fixture.CountAsync<DonationRegistry.Common.Auditing.AuditEntry>());
     }
 
     [Fact]

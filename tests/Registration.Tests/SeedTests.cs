@@ -10,7 +10,7 @@ using Xunit;
 using DemoDataSeeder = registration::DonationRegistry.Registration.Seeding.DemoDataSeeder;
 using IdNumberProtection = registration::DonationRegistry.Registration.Application.IdNumberProtection;
 using PointStatus = registration::DonationRegistry.Registration.Domain.Points.PointStatus;
-using RegionCodes = registration::DonationRegistry.Registration.Domain.RegionCodes;
+using RegionCodes = DonationRegistry.Common.RegionCodes;
 using RegistrationDbContext = registration::DonationRegistry.Registration.Infrastructure.RegistrationDbContext;
 using RegistrationStatus = registration::DonationRegistry.Registration.Domain.Registrations.RegistrationStatus;
 

@@ -1,8 +1,9 @@
 using DonationRegistry.Messaging;
-using DonationRegistry.Registration.Domain.Auditing;
+using DonationRegistry.Common.Auditing;
 using DonationRegistry.Registration.Domain.Points;
 using DonationRegistry.Registration.Domain.Registrations;
 using DonationRegistry.Registration.Domain.Statistics;
+using DonationRegistry.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonationRegistry.Registration.Infrastructure;
@@ -20,6 +21,7 @@ public sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegistrationDbContext).Assembly);
         modelBuilder.AddOutboxInbox();
+        modelBuilder.AddAuditLog();
         modelBuilder.Entity<NumberCounter>(e =>
         {
             e.ToTable("registration_number_counters");

@@ -1,4 +1,3 @@
-using DonationRegistry.Registration.Domain.Auditing;
 using DonationRegistry.Registration.Domain.Registrations;
 using DonationRegistry.Registration.Domain.Statistics;
 using Microsoft.EntityFrameworkCore;

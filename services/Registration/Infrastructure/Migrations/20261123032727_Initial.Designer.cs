@@ -116,7 +116,7 @@ namespace DonationRegistry.Registration.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("DonationRegistry.Registration.Domain.Auditing.AuditEntry", b =>
+            modelBuilder.Entity("DonationRegistry.Common.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
