@@ -69,7 +69,7 @@ public static class HlaCli
         var target = ReduceCommand.ParseTarget(options.Required("to"));
         var nomenclature = TryLoad(options, stderr, load);
         if (nomenclature is null) return Unreadable;
-        ReduceCommand.Run(nomenclature, target, stdin, stdout);
+        new ReduceCommand(nomenclature, target).Run(stdin, stdout);
         return Ok;
     }
 
