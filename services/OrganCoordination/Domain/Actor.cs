@@ -1,4 +1,0 @@
-namespace DonationRegistry.OrganCoordination.Domain;
-
-/// <summary>Who did something: recorded on every state change (条例 Art 21: no unattributed records).</summary>
-public sealed record Actor(string UserId, string Role, string? OrgId, string? Region);
