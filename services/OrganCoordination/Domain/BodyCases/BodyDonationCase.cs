@@ -45,7 +45,7 @@ public sealed class BodyDonationCase
     public static BodyDonationCase Notify(Guid id, string regionCode, Guid? registrationId, DateTimeOffset diedAt, Guid familyReference,
         bool familyCareContactConsent, Actor actor, DateTimeOffset at)
     {
-        Require.That(RegionCodes.IsValid(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
+        Require.That(RegionCodes.IsZhejiang(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
             "请填写六位行政区划代码。");
         Require.That(diedAt <= at && diedAt > at.AddDays(-30), "died_at", "The time of death lies in the last 30 days.",
             "死亡时间应在最近 30 天内。");

@@ -57,7 +57,7 @@ public sealed class CoordinatorCredential
     {
         holderId = Require.Text("holder_id", holderId, 100, "请填写协调员账号。");
         orgId = Require.Text("org_id", orgId, 100, "请填写所在单位。");
-        Require.That(RegionCodes.IsValid(regionCode), "region_code", "A six-digit GB/T 2260 region code is required.",
+        Require.That(RegionCodes.IsZhejiang(regionCode), "region_code", "A six-digit GB/T 2260 region code is required.",
             "请填写六位行政区划代码。");
         var previous = holderCredentials.ToList();
         if (previous.Any(c => c.BarredForLife))

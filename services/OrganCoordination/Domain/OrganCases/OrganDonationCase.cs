@@ -69,7 +69,7 @@ public sealed class OrganDonationCase
     public static OrganDonationCase Refer(Guid id, string regionCode, string hospitalId, ProtectedIdNumber? donorIdNumber,
         Guid familyReference, Actor actor, DateTimeOffset at)
     {
-        Require.That(RegionCodes.IsValid(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
+        Require.That(RegionCodes.IsZhejiang(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
             "请填写六位行政区划代码。");
         hospitalId = Require.Text("hospital_id", hospitalId, 100, "请填写报告医院。");
         var donationCase = new OrganDonationCase

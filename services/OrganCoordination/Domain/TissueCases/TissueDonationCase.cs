@@ -57,7 +57,7 @@ public sealed class TissueDonationCase
         DateTimeOffset diedAt, Guid familyReference, bool familyCareContactConsent, TissueWindowOptions options, Actor actor, DateTimeOffset at)
     {
         Require.Defined("kind", kind, "请选择组织类型。");
-        Require.That(RegionCodes.IsValid(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
+        Require.That(RegionCodes.IsZhejiang(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
             "请填写六位行政区划代码。");
         bank = Require.Text("bank", bank, 100, "请填写接收机构。");
         Require.That(diedAt <= at && diedAt > at.AddDays(-7), "died_at", "The time of death lies in the last 7 days.", "死亡时间应在最近 7 天内。");
