@@ -1,23 +1,17 @@
+using DonationRegistry.Hla.Tests.Support;
+
 namespace DonationRegistry.Hla.Tests.Hml;
 
-/// <summary>Finds the shared HML examples (read in place, never copied): <c>&lt;repo&gt;/../shared/data/hml</c>.</summary>
+/// <summary>
+/// The shared HML examples (read in place, never copied): <c>&lt;repo&gt;/../shared/data/hml</c>, or the folder named by the
+/// environment variable <c>HLA_HML_FOLDER</c>.
+/// </summary>
 internal static class HmlTestFiles
 {
-    public static string Folder { get; } = FindFolder();
+    public static string Folder { get; } =
+        Environment.GetEnvironmentVariable("HLA_HML_FOLDER") is { Length: > 0 } configured
+            ? configured
+            : Path.GetFullPath(Path.Combine(ImgtData.RepositoryFolder, "..", "shared", "data", "hml"));
 
     public static string Example101 => Path.Combine(Folder, "hml_1_0_1-example7-ngsFull.xml");
-
-    private static string FindFolder()
-    {
-        var overridden = Environment.GetEnvironmentVariable("HLA_HML_FOLDER");
-        if (!string.IsNullOrEmpty(overridden)) return overridden;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DonationRegistry.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "hml"));
-            }
-        }
-        throw new DirectoryNotFoundException("DonationRegistry.sln not found above " + AppContext.BaseDirectory);
-    }
 }
