@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using System.Xml.Schema;
 
 namespace DonationRegistry.Hla.Hml;
 
 /// <summary>
 /// Reads the typing results (samples and their per-locus GL Strings) out of an HML 1.0 or 1.0.1 document. Interpretations may be
 /// given as <c>glstring</c>, <c>haploid</c> or the deprecated <c>genotype-list</c>; raw data (sequences, probe scores) is ignored.
-/// The XML is read safely: no DTD, no external entities or resolver, a size limit. Anything malformed raises
+/// The XML is read safely: no DTD, no external entities or resolver, a size limit; optionally it is also validated against
+/// the NMDP schema (<see cref="HmlReaderOptions.Schema"/>). Anything malformed raises
 /// <see cref="HlaTypingException"/> naming the offending element, attribute or value and its line.
 /// </summary>
 public static class HmlReader
@@ -73,6 +75,18 @@ public static class HmlReader
             IgnoreProcessingInstructions = true,
             CloseInput = false,
         };
+        if (options.Schema is not null)
+        {
+            settings.ValidationType = ValidationType.Schema;
+            settings.Schemas = options.Schema.Schemas;
+            settings.ValidationEventHandler += (sender, e) =>
+            {
+                if (e.Severity != XmlSeverityType.Error) return;
+                var element = sender is XmlReader reader && reader.LocalName.Length > 0 ? $"<{reader.LocalName}>" : $"line {e.Exception.LineNumber}";
+                throw new HlaTypingException(element,
+                    $"the document does not follow the HML schema: {e.Message} (line {e.Exception.LineNumber}, position {e.Exception.LinePosition})");
+            };
+        }
         try
         {
             using var reader = XmlReader.Create(stream, settings);

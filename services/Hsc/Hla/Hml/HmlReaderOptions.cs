@@ -14,4 +14,10 @@ public sealed record HmlReaderOptions
 
     /// <summary>The most samples one document may hold.</summary>
     public int MaxSamples { get; init; } = 100_000;
+
+    /// <summary>
+    /// When set, the document must also be valid against the HML schema (required attributes, element order, value patterns);
+    /// the first violation is refused with its line. Null: only what the reader needs is checked.
+    /// </summary>
+    public HmlSchema? Schema { get; init; }
 }
