@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DonationRegistry.Hla.Nomenclature;
 
 namespace DonationRegistry.Hla;
 
@@ -15,14 +16,15 @@ public sealed partial class HlaNomenclature
     /// <item>Within one genotype both chromosomes must type the same matching loci (DRB3/4/5 may pair with each other, as
     /// people carry 0–2 of them); a locus may appear in one <c>^</c> block only.</item>
     /// </list>
+    /// Each position is interpreted through the <see cref="Interpret(Locus, string)"/> cache, so parsing a registry's GL Strings
+    /// costs a few microseconds each.
     /// </summary>
     /// <exception cref="HlaTypingException">Naming the bad token (a typing, or the piece around a misplaced delimiter).</exception>
     public Genotype ParseGlString(string glString)
     {
         if (string.IsNullOrWhiteSpace(glString)) throw new HlaTypingException(glString ?? "", "empty GL String");
         var text = glString.Trim();
-        var positions = new Dictionary<string, (List<string> First, List<string> Second, int Block)>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var slots = new List<GlSlot>(8);
         var blocks = text.Split('^');
         for (var b = 0; b < blocks.Length; b++)
         {
@@ -34,62 +36,72 @@ public sealed partial class HlaNomenclature
                 if (alternative.Length == 0) throw new HlaTypingException(block, "empty genotype alternative beside '|'");
                 var chromosomes = alternative.Split('+');
                 if (chromosomes.Length > 2) throw new HlaTypingException(alternative, "more than two chromosomes ('+') in one genotype");
-                var genesPerChromosome = new List<HashSet<string>>();
+                var matchingLoci = 0L; // bit per matching locus, first chromosome; compared with the second's
                 for (var c = 0; c < chromosomes.Length; c++)
                 {
                     var chromosome = chromosomes[c].Trim();
                     if (chromosome.Length == 0) throw new HlaTypingException(alternative, "empty typing beside '+'");
-                    var genes = new HashSet<string>(StringComparer.Ordinal);
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    var seen = 0L;
+                    var otherGenes = (List<string>?)null;
                     foreach (var rawTyping in chromosome.Split('~'))
                     {
                         var typing = rawTyping.Trim();
                         if (typing.Length == 0) throw new HlaTypingException(chromosome, "empty typing beside '~'");
                         var gene = GeneOfItem(typing, typing);
-                        if (!seen.Add(gene)) throw new HlaTypingException(chromosome, $"locus {gene} twice in one haplotype");
                         // DRB3/4/5 are present in 0–2 copies per person, so "DRB3*…+DRB4*…" is a valid pair; only matching
                         // loci must appear on both chromosomes.
-                        if (Loci.TryParse(gene, out _)) genes.Add(gene);
-                        if (!positions.TryGetValue(gene, out var slot))
+                        if (LocusOfGene(gene) is { } matching)
                         {
-                            positions[gene] = slot = ([], [], b);
-                            order.Add(gene);
+                            var bit = 1L << (int)matching;
+                            if ((seen & bit) != 0) throw new HlaTypingException(chromosome, $"locus {gene} twice in one haplotype");
+                            seen |= bit;
                         }
-                        else if (slot.Block != b)
+                        else
                         {
-                            throw new HlaTypingException(typing, $"locus {gene} appears in two '^' blocks");
+                            otherGenes ??= [];
+                            if (otherGenes.Contains(gene)) throw new HlaTypingException(chromosome, $"locus {gene} twice in one haplotype");
+                            otherGenes.Add(gene);
                         }
-                        (c == 0 ? slot.First : slot.Second).Add(typing);
+                        Slot(slots, gene, LocusOfGene(gene), b, typing).Add(c, typing);
                     }
-                    genesPerChromosome.Add(genes);
-                }
-                if (genesPerChromosome.Count == 2 && !genesPerChromosome[0].SetEquals(genesPerChromosome[1]))
-                {
-                    throw new HlaTypingException(alternative, "the two chromosomes ('+') type different loci");
+                    if (c == 0) matchingLoci = seen;
+                    else if (seen != matchingLoci) throw new HlaTypingException(alternative, "the two chromosomes ('+') type different loci");
                 }
             }
         }
 
         var loci = ImmutableDictionary.CreateBuilder<Locus, LocusTyping>();
-        foreach (var gene in order)
+        foreach (var slot in slots)
         {
-            var (first, second, _) = positions[gene];
-            if (Loci.TryParse(gene, out var locus))
+            if (slot.Locus is { } locus)
             {
-                var firstTyping = Position(locus.Value, first);
-                var secondTyping = second.Count == 0 ? firstTyping : Position(locus.Value, second);
-                loci[locus.Value] = new LocusTyping(firstTyping, secondTyping);
+                var first = Position(locus, slot.First);
+                var second = slot.Second.Count == 0 ? first : Position(locus, slot.Second);
+                loci[locus] = new LocusTyping(first, second);
             }
             else
             {
-                foreach (var typing in first.Concat(second)) Resolve(typing, gene);
+                foreach (var typing in slot.First.Concat(slot.Second)) Resolve(typing, slot.Gene);
             }
         }
         return new Genotype(Release, loci.ToImmutable());
     }
 
+    private static GlSlot Slot(List<GlSlot> slots, string gene, Locus? locus, int block, string typing)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.Gene != gene) continue;
+            return slot.Block == block ? slot : throw new HlaTypingException(typing, $"locus {gene} appears in two '^' blocks");
+        }
+        var added = new GlSlot(gene, locus, block);
+        slots.Add(added);
+        return added;
+    }
+
     private PositionTyping Position(Locus locus, List<string> typings)
     {
+        if (typings.Count == 1) return Interpret(locus, typings[0]);
         var distinct = typings.Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 1) return Interpret(locus, distinct[0]);
         var alleles = new HashSet<int>();

@@ -21,8 +21,8 @@ public sealed partial class HlaNomenclature
     public PositionTyping Interpret(Locus locus, string typing)
     {
         ArgumentNullException.ThrowIfNull(typing);
-        var key = (locus, typing);
-        if (!_interpretations.TryGetValue(key, out var outcome))
+        var cache = _interpretations[(int)locus];
+        if (!cache.TryGetValue(typing, out var outcome))
         {
             try
             {
@@ -33,7 +33,7 @@ public sealed partial class HlaNomenclature
             {
                 outcome = error;
             }
-            if (Volatile.Read(ref _cached) < CacheLimit && _interpretations.TryAdd(key, outcome)) Interlocked.Increment(ref _cached);
+            if (Volatile.Read(ref _cached) < CacheLimit && cache.TryAdd(typing, outcome)) Interlocked.Increment(ref _cached);
         }
         return outcome is HlaTypingException failure
             ? throw new HlaTypingException(failure.Token, failure.Reason, failure.Replacement)
@@ -51,13 +51,19 @@ public sealed partial class HlaNomenclature
     private Locus LocusOfText(string text, string token)
     {
         var gene = GeneOfItem(text, token);
-        if (Loci.TryParse(gene, out var locus)) return locus.Value;
+        if (LocusOfGene(gene) is { } locus) return locus;
         throw new HlaTypingException(token, $"{gene} is not a matching locus (A, B, C, DRB1, DQB1, DPB1)");
     }
 
     // The gene a typing names: before '*', or the locus of a serological antigen.
     private string GeneOfItem(string text, string token)
     {
+        // Fast path without allocations for the usual "A*…" / "HLA-DRB1*…" (GL Strings of a whole registry come through here).
+        var span = text.AsSpan().Trim();
+        if (span.StartsWith("HLA-", StringComparison.OrdinalIgnoreCase)) span = span[4..];
+        var at = span.IndexOf('*');
+        if (at > 0 && _geneSpellings.TryGetValue(span[..at], out var known)) return known;
+
         var body = StripHla(text.Trim());
         if (body.Length == 0) throw new HlaTypingException(token, "empty typing");
         var star = body.IndexOf('*', StringComparison.Ordinal);
@@ -105,6 +111,17 @@ public sealed partial class HlaNomenclature
         var gene = GeneOf(written, body[..star], expectedGene);
         return ResolveMolecular(written, gene, body[(star + 1)..]);
     }
+
+    private static Locus? LocusOfGene(string gene) => gene switch
+    {
+        "A" => Locus.A,
+        "B" => Locus.B,
+        "C" => Locus.C,
+        "DRB1" => Locus.Drb1,
+        "DQB1" => Locus.Dqb1,
+        "DPB1" => Locus.Dpb1,
+        _ => null,
+    };
 
     private static string StripHla(string text) =>
         text.StartsWith("HLA-", StringComparison.OrdinalIgnoreCase) ? text[4..] : text;

@@ -35,13 +35,16 @@ public sealed partial class HlaNomenclature
     private readonly Dictionary<string, int[]> _gGroups;
     private readonly Dictionary<string, int[]> _pGroups;
     private readonly FrozenSet<string> _genesKnown;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _geneSpellings; // "a", "CW", "drb1" → gene
     private readonly FrozenDictionary<string, string[]> _pre2010Prefixes; // "A*0201" → new names at the fields it covers
     private readonly string[][] _pGroupNames;                           // per Locus: id → name
     private readonly SerologyTable _serology;
     private readonly FrozenDictionary<string, int> _tceByAllele;
     private readonly FrozenDictionary<string, int> _tceByProtein;
 
-    private readonly ConcurrentDictionary<(Locus, string), object> _interpretations = new();
+    // Per locus: typing text → PositionTyping, or the HlaTypingException it gave.
+    private readonly ConcurrentDictionary<string, object>[] _interpretations =
+        [.. Enumerable.Range(0, Loci.All.Count).Select(_ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal))];
     private readonly ConditionalWeakTable<PositionTyping, TypingProfile> _profiles = [];
 
     public HlaNomenclature(ImgtRelease release, MacTable? macs = null)
@@ -100,6 +103,9 @@ public sealed partial class HlaNomenclature
         _gGroups = gGroups.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _pGroups = pGroups.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _genesKnown = genes.Keys.ToFrozenSet(StringComparer.Ordinal);
+        var spellings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Cw"] = "C" };
+        foreach (var gene in genes.Keys) spellings[gene] = gene;
+        _geneSpellings = spellings.GetAlternateLookup<ReadOnlySpan<char>>();
 
         _pGroupNames = new string[Loci.All.Count][];
         foreach (var locus in Loci.All)
