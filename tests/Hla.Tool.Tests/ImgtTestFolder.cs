@@ -10,6 +10,11 @@ internal static class ImgtTestFolder
 
     public static string Release(string version) => Path.Combine(Root, version);
 
+    /// <summary>The shared HML examples and schema (<c>../shared/data/hml</c>, or <c>HLA_HML_FOLDER</c>).</summary>
+    public static string Hml { get; } = Environment.GetEnvironmentVariable("HLA_HML_FOLDER") is { Length: > 0 } configured
+        ? configured
+        : Path.GetFullPath(Path.Combine(Root, "..", "hml"));
+
     private static string FindRoot()
     {
         var overridden = Environment.GetEnvironmentVariable("HLA_IMGT_FOLDER");

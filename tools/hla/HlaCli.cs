@@ -1,4 +1,4 @@
-using DonationRegistry.Hla.Matching;
+using DonationRegistry.Hla.Hml;
 
 namespace DonationRegistry.Hla.Tool;
 
@@ -17,7 +17,7 @@ public static class HlaCli
     /// <summary>Bad arguments (unknown command or option, missing or bad value).</summary>
     public const int BadArguments = 2;
 
-    /// <summary><c>hla match</c>: the patient or donor typing cannot be interpreted.</summary>
+    /// <summary><c>hla match</c>: the patient or donor typing cannot be interpreted; <c>hla hml</c>: the document is malformed.</summary>
     public const int BadTyping = 3;
 
     /// <summary>Runs one command line.</summary>
@@ -48,13 +48,15 @@ public static class HlaCli
                     return Reduce(CommandLine.Parse(args.Skip(1), ReduceCommand.Options), stdin, stdout, stderr, load);
                 case "match":
                     return Match(CommandLine.Parse(args.Skip(1), MatchCommand.Options), stdout, stderr, load);
+                case "hml":
+                    return Hml(CommandLine.Parse(args.Skip(1), HmlCommand.Options), stdout, stderr, load);
                 default:
-                    throw new UsageException($"unknown command '{command}' (commands: reduce, match)");
+                    throw new UsageException($"unknown command '{command}' (commands: reduce, match, hml)");
             }
         }
         catch (UsageException error)
         {
-            stderr.WriteLine($"hla: {error.Message}. See 'hla {(command is "reduce" or "match" ? command + " " : "")}--help'.");
+            stderr.WriteLine($"hla: {error.Message}. See 'hla {(command is "reduce" or "match" or "hml" ? command + " " : "")}--help'.");
             return BadArguments;
         }
     }
@@ -96,6 +98,58 @@ public static class HlaCli
             return BadTyping;
         }
         MatchCommand.Write(nomenclature, patient, donor, criteria, stdout);
+        return Ok;
+    }
+
+    private static int Hml(CommandLine options, TextWriter stdout, TextWriter stderr, ReleaseLoader load)
+    {
+        if (options.Help)
+        {
+            stdout.Write(Usage.Hml);
+            return Ok;
+        }
+        var file = options.Required("file");
+        var schemaFile = options.Optional("schema");
+        if (options.Optional("mac") is not null && options.Optional("release") is null)
+        {
+            throw new UsageException("option '--mac' needs '--release'");
+        }
+        HmlSchema? schema = null;
+        if (schemaFile is not null)
+        {
+            try
+            {
+                schema = HmlSchema.Load(schemaFile);
+            }
+            catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"hla: cannot read the schema '{schemaFile}': {error.Message}");
+                return Unreadable;
+            }
+        }
+        HlaNomenclature? nomenclature = null;
+        if (options.Optional("release") is not null)
+        {
+            nomenclature = TryLoad(options, stderr, load);
+            if (nomenclature is null) return Unreadable;
+        }
+        HmlDocument document;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            document = HmlReader.Read(stream, new HmlReaderOptions { Schema = schema });
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"hla: cannot read '{file}': {error.Message}");
+            return Unreadable;
+        }
+        catch (HlaTypingException error)
+        {
+            stderr.WriteLine($"hla: {file}: {error.Message}");
+            return BadTyping;
+        }
+        HmlCommand.Write(document, nomenclature, stdout);
         return Ok;
     }
 

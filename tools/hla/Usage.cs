@@ -9,14 +9,16 @@ internal static class Usage
         Usage:
           hla reduce --release <folder> --to G|P|lg|lgx|S [--mac <file>]
           hla match  --release <folder> --patient <GL String> --donor <GL String> [--criteria 10/10|9/10|8/10|8/8|6/6] [--mac <file>]
+          hla hml    --file <HML file> [--release <folder>] [--schema <xsd>] [--mac <file>]
           hla <command> --help
 
         Commands:
           reduce   Reads one typing per line on stdin; writes "typing<TAB>result" or "typing<TAB>ERROR<TAB>reason" per line.
           match    Scores one patient/donor pair with the search rules and prints the per-locus detail.
+          hml      Lists the typings of an HML file as the HSC service reads them (and checks them against a release).
 
-        Exit codes: 0 done (row errors included), 1 release or MAC file unreadable, 2 bad arguments,
-                    3 (match) a typing cannot be interpreted.
+        Exit codes: 0 done (row errors included), 1 release, MAC, schema or HML file unreadable, 2 bad arguments,
+                    3 (match) a typing cannot be interpreted, (hml) the document is malformed.
 
         """;
 
@@ -50,6 +52,23 @@ internal static class Usage
           --mac <file>        NMDP multiple-allele code table
 
         Exit code 0 when scored; 1 release unreadable; 2 bad arguments; 3 a typing cannot be interpreted.
+
+        """;
+
+    public const string Hml = """
+        hla hml --file <HML file> [--release <folder>] [--schema <xsd>] [--mac <file>]
+
+        Reads an HML 1.0 / 1.0.1 file the way the HSC service does (safely: no DTD, no external entities) and lists its typings,
+        one tab-separated line per sample and locus: sample, locus, GL String, method, allele version, date. With --release each
+        line ends with OK or ERROR<TAB>reason: whether that release can interpret the GL String.
+
+          --file <path>       the HML document
+          --release <folder>  IMGT/HLA release folder to check the GL Strings against (optional)
+          --schema <xsd>      also validate against the NMDP HML schema (e.g. ../shared/data/hml/hml-1.0.2.xsd)
+          --mac <file>        NMDP multiple-allele code table (with --release)
+
+        Exit code 0 when listed (ERROR lines included); 1 a file cannot be read; 2 bad arguments; 3 the document is malformed
+        (stderr names the element, attribute or value and its line).
 
         """;
 }
