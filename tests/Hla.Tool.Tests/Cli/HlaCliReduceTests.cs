@@ -49,6 +49,17 @@ public sealed class HlaCliReduceTests
         Assert.Contains(reason, columns[2], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("3.44.0", "A*02:1194\tERROR\t'A*02:1194': no allele A*02:1194 in release 3.44.0")]
+    [InlineData("3.58.0", "A*02:1194\tA*02:1194")]
+    public void Reduce_WhenAlleleNamedAfterAnOlderRelease_DependsOnTheReleaseGiven(string version, string expected)
+    {
+        var (code, output, _) = CliRun.RunWithInput("A*02:1194\n", "reduce", "--release", ImgtTestFolder.Release(version), "--to", "P");
+
+        Assert.Equal(HlaCli.Ok, code);
+        Assert.Equal(expected, output.ReplaceLineEndings("\n").TrimEnd('\n'));
+    }
+
     [Fact]
     public void Reduce_WhenManyLines_KeepsOrderSkipsBlankLinesAndContinuesAfterErrors()
     {
