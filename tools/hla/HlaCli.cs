@@ -159,7 +159,12 @@ public static class HlaCli
         var mac = options.Optional("mac");
         try
         {
-            return load(folder, mac);
+            var nomenclature = load(folder, mac);
+            if (mac is not null && nomenclature.Macs.Count == 0)
+            {
+                stderr.WriteLine($"hla: warning: the MAC file '{mac}' holds no codes (expected NMDP's numer.v3.txt layout: CODE<TAB>EXPANSION per line)");
+            }
+            return nomenclature;
         }
         catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {

@@ -71,6 +71,25 @@ public sealed class HlaCliArgumentTests
         Assert.Contains("MAC file '/nonexistent/numer.v3.txt'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_WhenMacFileHoldsNoCodes_WarnsAndGoesOn()
+    {
+        var mac = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(mac, "not a code table\n");
+
+            var (code, output, error) = CliRun.RunWithInput("A*01:01:01:01\n", "reduce", "--release", R, "--to", "P", "--mac", mac);
+
+            Assert.Equal((HlaCli.Ok, "A*01:01:01:01\tA*01:01P\n"), (code, output.ReplaceLineEndings("\n")));
+            Assert.Contains("holds no codes", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(mac);
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "--help" }, "hla reduce --release <folder>")]
     [InlineData(new[] { "-h" }, "Exit codes:")]
