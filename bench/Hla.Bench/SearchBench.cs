@@ -45,8 +45,8 @@ internal static class SearchBench
 
         var patients = generator.SamplePatients(options.Patients).Select(p => nomenclature.ParseGlString(p.GlString)).ToList();
         output.WriteLine();
-        output.WriteLine("| criteria | p50 ms | p99 ms | max ms | mean ms | cold p50 / p99 ms | searches/s (1 thread) | searches/s (all cores) | matches p50 | matches max | GCs / pause ms |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| criteria | p50 ms | p99 ms | max ms | mean ms | cold p50 / p99 ms | searches/s (1 thread) | searches/s (all cores) | matches p50 | matches max | GCs / pause ms | CPU ms per search |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, criteria) in new[] { ("10/10", MatchCriteria.TenOfTen), ("9/10", MatchCriteria.NineOfTen), ("8/10", MatchCriteria.EightOfTen) })
         {
             var requests = patients.Select(p => new PatientSearch(p, criteria, AsOf) { PageSize = options.PageSize }).ToList();
@@ -56,8 +56,10 @@ internal static class SearchBench
             var cold = new List<double>();
             var latencies = new List<double>();
             var counts = new List<int>();
+            var cpuBefore = TimeSpan.Zero;
             for (var r = 0; r <= options.Repeats; r++)
             {
+                if (r == 1) cpuBefore = CpuTime();
                 foreach (var request in requests)
                 {
                     var start = Stopwatch.GetTimestamp();
@@ -66,6 +68,7 @@ internal static class SearchBench
                     if (r == 0) counts.Add(result.TotalCount);
                 }
             }
+            var cpuPerSearch = (CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, latencies.Count);
             var collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcBefore;
             var pauses = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
             clock.Restart();
@@ -75,7 +78,7 @@ internal static class SearchBench
             counts.Sort();
             cold.Sort();
             output.WriteLine(string.Create(invariant,
-                $"| {name} | {Percentile(latencies, 0.50):F2} | {Percentile(latencies, 0.99):F2} | {latencies[^1]:F2} | {latencies.Average():F2} | {Percentile(cold, 0.50):F2} / {Percentile(cold, 0.99):F2} | {1000 / latencies.Average():F0} | {concurrent:F0} | {counts[counts.Count / 2]:N0} | {counts[^1]:N0} | {collections} / {pauses:F0} |"));
+                $"| {name} | {Percentile(latencies, 0.50):F2} | {Percentile(latencies, 0.99):F2} | {latencies[^1]:F2} | {latencies.Average():F2} | {Percentile(cold, 0.50):F2} / {Percentile(cold, 0.99):F2} | {1000 / latencies.Average():F0} | {concurrent:F0} | {counts[counts.Count / 2]:N0} | {counts[^1]:N0} | {collections} / {pauses:F0} | {cpuPerSearch:F2} |"));
         }
         process.Refresh();
         output.WriteLine();
@@ -90,6 +93,12 @@ internal static class SearchBench
         donor.CmvPositive switch { true => CmvStatus.Positive, false => CmvStatus.Negative, null => CmvStatus.Unknown },
         donor.RegionCode,
         searchable: true);
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     private static double Percentile(List<double> sorted, double fraction) =>
         sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
