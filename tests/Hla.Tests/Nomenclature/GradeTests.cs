@@ -56,7 +56,8 @@ public class GradeTests
     [InlineData("B40", "B*40:01:02:01", MatchGrade.Broad)]      // B;40;60/61; rel_dna_ser:13952 → 60
     [InlineData("B15", "B*15:01:01:01", MatchGrade.Broad)]      // B62
     [InlineData("B62", "B*15:01:01:01", MatchGrade.Split)]
-    [InlineData("B70", "B*15:01:01:01", MatchGrade.Mismatch)]
+    [InlineData("B70", "B*15:01:01:01", MatchGrade.PGroup)]     // B70 covers B*15:104 (rel_dna_ser:10740 assumed 15/70), in B*15:01P
+    [InlineData("B70", "B*07:02:01:01", MatchGrade.Mismatch)]
     [InlineData("Cw3", "C*03:04:01:01", MatchGrade.Broad)]      // Cw;3;9/10
     [InlineData("Cw10", "C*03:04:01:01", MatchGrade.Split)]
     [InlineData("DR3", "DRB1*03:01:01:01", MatchGrade.Broad)]   // DR;3;17/18
@@ -67,6 +68,8 @@ public class GradeTests
     [InlineData("DQ8", "DQB1*03:02:01:01", MatchGrade.Split)]
     [InlineData("DQ7", "DQB1*03:02:01:01", MatchGrade.Mismatch)]
     [InlineData("B*51:01:01:01", "B5", MatchGrade.Broad)]       // the same, donor serology
+    [InlineData("Cw1", "C*14:11", MatchGrade.PGroup)]           // rel_dna_ser:26061 C*14:11 "?", in C*14:02P (hla_nom_p:12242) with C*14:02:01:01 (expert 1)
+    [InlineData("Cw7", "C*14:11", MatchGrade.Mismatch)]
     public void Grade_WhenEitherSideSerology_UsesSerologyGrades(string patient, string donor, MatchGrade grade) =>
         Assert.Equal(grade, Nom.Grade(Nom.Interpret(patient), Nom.Interpret(donor)));
 

@@ -9,8 +9,11 @@ public sealed partial class HlaNomenclature
     /// GDna (a shared allele whose full genomic sequence is known per Allele_status.txt; without that file, as in 3.44.0, never
     /// given — CDna instead), CDna (a shared allele), Protein (same first two fields, both expressing), GGroup (same G group or
     /// same three-field name, both expressing or both null), PGroup (a shared P-group id). When either side is serology only the
-    /// serology grades apply: Associated, Split, Broad (see rel_ser_ser.txt; a molecular side counts with the antigens
-    /// rel_dna_ser.txt assigns its alleles). Then ExpressingVsNull when exactly one side is a null typing, else Mismatch.
+    /// serology grades apply, and only when the two share a P group (else they cannot match whatever their antigens): Associated,
+    /// Split, Broad (see rel_ser_ser.txt; a molecular side counts with the antigens rel_dna_ser.txt assigns its alleles), else
+    /// PGroup (an allele with no serological equivalent in the P group of one that has it). Then ExpressingVsNull when exactly
+    /// one side is a null typing, else Mismatch. So a grade is Mismatch exactly when <see cref="Confidence"/> is, apart from
+    /// null positions.
     /// </summary>
     public MatchGrade Grade(PositionTyping patient, PositionTyping donor)
     {
@@ -31,8 +34,10 @@ public sealed partial class HlaNomenclature
             }
             if (TypingProfile.Intersects(patient.PGroups.AsSpan(), donor.PGroups.AsSpan())) return MatchGrade.PGroup;
         }
-        else
+        else if (TypingProfile.Intersects(patient.PGroups.AsSpan(), donor.PGroups.AsSpan()))
         {
+            // Serology grades only for positions that may match at all (a shared P group): antigens can relate (B51 and its
+            // associated B5102) while the alleles they stand for share no P group.
             MatchGrade? best = null;
             foreach (var a in p.Antigens)
             {
@@ -41,7 +46,8 @@ public sealed partial class HlaNomenclature
                     if (_serology.Relation(a, b) is { } grade && (best is null || grade < best)) best = grade;
                 }
             }
-            if (best is { } found) return found;
+            // No antigen relation, yet a shared P group: an allele IMGT gives no serology (?) in the P group of one that has it.
+            return best ?? MatchGrade.PGroup;
         }
         return patient.IsNull != donor.IsNull ? MatchGrade.ExpressingVsNull : MatchGrade.Mismatch;
     }
