@@ -83,6 +83,7 @@ public static class HlaCli
             return Ok;
         }
         var criteria = MatchCommand.ParseCriteria(options.Optional("criteria"));
+        var tsv = MatchCommand.ParseTsv(options.Optional("format"));
         var patientText = options.Required("patient");
         var donorText = options.Required("donor");
         var nomenclature = TryLoad(options, stderr, load);
@@ -97,7 +98,7 @@ public static class HlaCli
             stderr.WriteLine($"hla: {error.Reason}: '{error.Token}'{(error.Replacement is null ? "" : $" (now {error.Replacement})")}");
             return BadTyping;
         }
-        MatchCommand.Write(nomenclature, patient, donor, criteria, stdout);
+        MatchCommand.Write(nomenclature, patient, donor, criteria, tsv, stdout);
         return Ok;
     }
 

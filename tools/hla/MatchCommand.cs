@@ -6,7 +6,15 @@ namespace DonationRegistry.Hla.Tool;
 /// <summary><c>hla match</c>: scores one patient/donor pair with the search rules and prints the per-locus detail.</summary>
 internal static class MatchCommand
 {
-    public static readonly string[] Options = ["release", "patient", "donor", "criteria", "mac"];
+    public static readonly string[] Options = ["release", "patient", "donor", "criteria", "mac", "format"];
+
+    /// <summary>Whether <c>--format</c> asks for tab-separated records instead of the aligned table.</summary>
+    public static bool ParseTsv(string? written) => written switch
+    {
+        null or "text" => false,
+        "tsv" => true,
+        _ => throw new UsageException($"--format must be text or tsv, not '{written}'"),
+    };
 
     public static MatchCriteria ParseCriteria(string? written) => written switch
     {
@@ -22,9 +30,14 @@ internal static class MatchCommand
     public static (Genotype Patient, Genotype Donor) ParseBoth(HlaNomenclature nomenclature, string patient, string donor) =>
         (Parse(nomenclature, "patient", patient), Parse(nomenclature, "donor", donor));
 
-    public static void Write(HlaNomenclature nomenclature, Genotype patient, Genotype donor, MatchCriteria criteria, TextWriter output)
+    public static void Write(HlaNomenclature nomenclature, Genotype patient, Genotype donor, MatchCriteria criteria, bool tsv, TextWriter output)
     {
         var explanation = MatchExplainer.Explain(patient, donor, criteria, new NomenclatureGrader(nomenclature));
+        if (tsv)
+        {
+            WriteTsv(nomenclature, patient, donor, criteria, explanation, output);
+            return;
+        }
         var match = explanation.Match;
         var c = CultureInfo.InvariantCulture;
 
@@ -43,6 +56,30 @@ internal static class MatchCommand
         output.WriteLine(string.Create(c, $"DPB1      {match.Dpb1}"));
         output.WriteLine(string.Create(c, $"Total     {matches}/{criteria.CountedPositions} ({match.MismatchCount} mismatch{(match.MismatchCount == 1 ? "" : "es")} over {string.Join(", ", counted.Select(l => Loci.Name(l.Locus)))})"));
         output.WriteLine(string.Create(c, $"Included  {(explanation.MeetsCriteria ? "yes" : "no")} ({Because(explanation, donor, criteria)})"));
+    }
+
+    /// <summary>
+    /// One record per line, first field the record type: <c>release</c>, <c>criteria</c>, six <c>locus</c> records (locus, counted,
+    /// matches or <c>untyped</c>, pairing, grade 1, grade 2, confidence 1, confidence 2, patient typing, donor typing), <c>dpb1</c>,
+    /// <c>total</c> (matches, positions, mismatches), <c>included</c>.
+    /// </summary>
+    private static void WriteTsv(
+        HlaNomenclature nomenclature, Genotype patient, Genotype donor, MatchCriteria criteria, MatchExplanation explanation, TextWriter output)
+    {
+        var match = explanation.Match;
+        output.WriteLine($"release\t{nomenclature.Release}");
+        output.WriteLine($"criteria\t{criteria}");
+        foreach (var locus in match.Loci)
+        {
+            output.WriteLine(string.Join('\t',
+                "locus", Loci.Name(locus.Locus), YesNo(locus.Counted), locus.Typed ? locus.MatchCount.ToString(CultureInfo.InvariantCulture) : "untyped",
+                Pairing(locus), Grade(locus.Grade1), Grade(locus.Grade2), locus.Confidence1, locus.Confidence2,
+                Written(patient[locus.Locus]), Written(donor[locus.Locus])));
+        }
+        output.WriteLine($"dpb1\t{match.Dpb1}");
+        var matches = match.Loci.Where(l => l.Counted).Sum(l => l.MatchCount);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total\t{matches}\t{criteria.CountedPositions}\t{match.MismatchCount}"));
+        output.WriteLine($"included\t{YesNo(explanation.MeetsCriteria)}");
     }
 
     private static Genotype Parse(HlaNomenclature nomenclature, string side, string glString)

@@ -8,7 +8,8 @@ internal static class Usage
 
         Usage:
           hla reduce --release <folder> --to G|P|lg|lgx|S [--mac <file>]
-          hla match  --release <folder> --patient <GL String> --donor <GL String> [--criteria 10/10|9/10|8/10|8/8|6/6] [--mac <file>]
+          hla match  --release <folder> --patient <GL String> --donor <GL String> [--criteria 10/10|9/10|8/10|8/8|6/6]
+                     [--format text|tsv] [--mac <file>]
           hla hml    --file <HML file> [--release <folder>] [--schema <xsd>] [--mac <file>]
           hla <command> --help
 
@@ -39,7 +40,7 @@ internal static class Usage
         """;
 
     public const string Match = """
-        hla match --release <folder> --patient <GL String> --donor <GL String> [--criteria 10/10] [--mac <file>]
+        hla match --release <folder> --patient <GL String> --donor <GL String> [--criteria 10/10] [--format text|tsv] [--mac <file>]
 
         Scores one donor against one patient with the search rules (P-group matching, better of direct and crossed pairing,
         null alleles, grades and confidences per position, DPB1 TCE category) and prints the per-locus detail, the total over
@@ -49,6 +50,8 @@ internal static class Usage
           --patient <text>    the patient's GL String, e.g. A*02:07+A*11:01^B*46:01+B*40:01^DRB1*09:01+DRB1*15:01
           --donor <text>      the donor's GL String
           --criteria <c>      10/10 (default), 9/10, 8/10, 8/8 or 6/6
+          --format <f>        text (default): an aligned table; tsv: one tab-separated record per line, first field its type
+                              (release, criteria, locus ×6, dpb1, total, included), for scripts
           --mac <file>        NMDP multiple-allele code table
 
         Exit code 0 when scored; 1 release unreadable; 2 bad arguments; 3 a typing cannot be interpreted.

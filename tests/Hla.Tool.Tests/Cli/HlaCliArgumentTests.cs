@@ -23,6 +23,7 @@ public sealed class HlaCliArgumentTests
         { ["match", "--release", R, "--patient", "A*01:01"], "option '--donor' is required" },
         { ["match", "--release", R, "--patient", "A*01:01", "--donor", "A*01:01", "--criteria", "7/10"], "--criteria must be" },
         { ["match", "--release", R, "--patient", "A*01:01", "--donor", "A*01:01", "--to", "G"], "unknown option '--to'" },
+        { ["match", "--release", R, "--patient", "A*01:01", "--donor", "A*01:01", "--format", "xml"], "--format must be text or tsv" },
     };
 
     [Theory]

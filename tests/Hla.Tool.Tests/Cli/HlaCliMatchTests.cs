@@ -68,6 +68,21 @@ public sealed class HlaCliMatchTests
         Assert.Equal(6, output.Split('\n').Count(l => l.Contains(" | ", StringComparison.Ordinal) && !l.StartsWith("Locus", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Match_WhenTsv_WritesOneRecordPerLine()
+    {
+        var (code, output, _) = CliRun.Run("match", "--release", CliRun.Release358, "--criteria", "8/10", "--format", "tsv",
+            "--patient", "A*02:07+A*11:01^B*46:01+B*40:01^DRB1*09:01+DRB1*15:01", "--donor", "A2+A11^B46+B61^DR9+DR15");
+
+        Assert.Equal(HlaCli.Ok, code);
+        var lines = output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal(["release", "criteria", "locus", "locus", "locus", "locus", "locus", "locus", "dpb1", "total", "included"], lines.Select(l => l.Split('\t')[0]));
+        Assert.Equal("criteria\t8/10", lines[1]);
+        Assert.Equal("locus\tB\tyes\t1\tdirect\tSplit\tMismatch\tPotential\tMismatch\tB*46:01+B*40:01\tB46+B61", lines[3]);
+        Assert.Equal("locus\tC\tyes\tuntyped\t-\t-\t-\tPotential\tPotential\tuntyped\tuntyped", lines[4]);
+        Assert.Equal(["dpb1\tUnknown", "total\t9\t10\t1", "included\tyes"], lines[^3..]);
+    }
+
     [Theory]
     [InlineData("A*99:01+A*02:01^B*46:01+B*40:01^DRB1*09:01+DRB1*15:01", "patient", "A*99:01")]
     [InlineData(Patient, "donor", "B*46:01++B*40:01")]
