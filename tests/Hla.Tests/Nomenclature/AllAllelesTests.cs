@@ -3,15 +3,17 @@ using DonationRegistry.Hla.Tests.Support;
 
 namespace DonationRegistry.Hla.Tests.Nomenclature;
 
-/// <summary>Every allele of Allelelist.txt 3.58.0, all genes, reduces to G, P, lgx and serology without an error.</summary>
+/// <summary>Every allele of Allelelist.txt (3.58.0, and 3.44.0 too), all genes, reduces to G, P, lgx and serology without an error.</summary>
 public class AllAllelesTests
 {
     private static readonly ReductionTarget[] Targets = [ReductionTarget.G, ReductionTarget.P, ReductionTarget.Lgx, ReductionTarget.Serology];
 
-    [Fact]
-    public void Reduce_WhenEveryAlleleOf3580_GivesOneNonEmptyResultPerTarget()
+    [Theory]
+    [InlineData("3.58.0", 41_433)]
+    [InlineData("3.44.0", 30_523)]
+    public void Reduce_WhenEveryAlleleOfTheRelease_GivesOneNonEmptyResultPerTarget(string release, int alleles)
     {
-        var nomenclature = Nomenclatures.V3580;
+        var nomenclature = Nomenclatures.Of(release);
         var failures = new List<string>();
         var reduced = 0;
         foreach (var allele in nomenclature.Data.Alleles)
@@ -35,7 +37,7 @@ public class AllAllelesTests
             }
         }
         Assert.Empty(failures.Take(20));
-        Assert.Equal(41_433 * Targets.Length, reduced);
+        Assert.Equal(alleles * Targets.Length, reduced);
     }
 
     [Fact]

@@ -79,4 +79,13 @@ public class GlStringTests
     [Fact]
     public void ParseGlString_WhenSameTypingAsInterpret_SharesTheCachedPosition() =>
         Assert.Same(Nom.Interpret(Locus.B, "B*07:02"), Nom.ParseGlString("A*01:01+A*02:01^B*07:02+B*08:01")[Locus.B]!.First);
+
+    [Fact]
+    public void ParseGlString_WhenSerology_TypesTheAntigensLocus()
+    {
+        var genotype = Nom.ParseGlString("A1+A9^B5+B7^DR4+DR17");
+        Assert.Equal(TypingForm.Serology, genotype[Locus.A]!.Second.Form);
+        Assert.Contains("A*24:02:01:01", genotype[Locus.A]!.Second.Alleles);
+        Assert.Contains("DRB1*03:01:01:01", genotype[Locus.Drb1]!.Second.Alleles);
+    }
 }

@@ -16,12 +16,10 @@ internal sealed class SerologyTable
     private readonly Dictionary<int, int> _broadOf = [];
     private readonly Dictionary<int, int[]> _associated = [];
     private readonly Dictionary<int, int> _parentOfAssociated = [];
-    private readonly HashSet<string> _current;
     private readonly System.Collections.Frozen.FrozenDictionary<string, string?> _deleted;
 
     public SerologyTable(ImgtRelease release)
     {
-        _current = new HashSet<string>(release.SerologicalAntigens, StringComparer.Ordinal);
         _deleted = release.DeletedAntigens;
         foreach (var relation in release.SerologyRelations)
         {
@@ -86,8 +84,6 @@ internal sealed class SerologyTable
         : antigen.StartsWith('A') ? Locus.A
         : antigen.StartsWith('B') ? Locus.B
         : null;
-
-    public bool IsCurrent(string antigen) => _current.Contains(antigen) || _ids.ContainsKey(antigen);
 
     public bool IsDeleted(string antigen, out string? replacement) => _deleted.TryGetValue(antigen, out replacement);
 
