@@ -44,6 +44,9 @@ public class InterpretTests
     [InlineData("DQB1*03:01P", TypingForm.PGroup, 258)]   // hla_nom_p.txt:16294
     [InlineData("A*01:02P", TypingForm.PGroup, 5)]        // hla_nom_p.txt:8
     [InlineData("A*01:06P", TypingForm.PGroup, 1)]        // hla_nom_p.txt:10 lists A*01:06 alone (read leniently)
+    [InlineData("A*01XX", TypingForm.XxCode, 772)]       // pre-2010 spelling of A*01:XX
+    [InlineData("A*01AB", TypingForm.MultipleAlleleCode, 284)] // pre-2010 spelling of A*01:AB (fixture AB 01/02)
+    [InlineData("A*0101/0102", TypingForm.AlleleString, 284)]  // pre-2010 names in an allele string
     [InlineData("A*01:01/A*01:02", TypingForm.AlleleString, 284)]
     [InlineData("A*01:01/02", TypingForm.AlleleString, 284)]
     [InlineData("HLA-A*01:01/HLA-A*01:02", TypingForm.AlleleString, 284)]

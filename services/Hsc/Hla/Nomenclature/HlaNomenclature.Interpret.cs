@@ -204,6 +204,15 @@ public sealed partial class HlaNomenclature
                 }
                 if (digits.Length >= 4) return new Resolution(gene, TypingForm.Pre2010Allele, ResolvePre2010(token, gene, rest));
             }
+            // Pre-2010 codes had no colon either: A*01XX, A*01AB.
+            var letters = rest.AsSpan().TrimStart("0123456789");
+            var family = rest[..^letters.Length];
+            if (family.Length is 2 or 3 && letters.Length >= 2 && letters.ToString().All(char.IsAsciiLetterUpper))
+            {
+                return letters.SequenceEqual("XX")
+                    ? ResolveFamily(token, gene, family)
+                    : new Resolution(gene, TypingForm.MultipleAlleleCode, ResolveMac(token, gene, family, letters.ToString()));
+            }
             throw new HlaTypingException(token, "malformed allele name: fields are 2–4 digits separated by ':'");
         }
         if (fields.Any(f => f.Length == 0)) throw new HlaTypingException(token, "malformed allele name: empty field");
