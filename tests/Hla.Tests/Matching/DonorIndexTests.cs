@@ -134,4 +134,23 @@ public class DonorIndexTests
         "8/10" => MatchCriteria.EightOfTen,
         _ => throw new ArgumentException(text),
     };
+
+    [Fact]
+    public void UpsertAndRemove_WhenManyDonorsChurn_CountAndContainsFollowTheLastWrite()
+    {
+        // Enough donors to make the id map grow several times and reuse removed entries.
+        var index = new DonorIndex();
+        var genotype = HandTypings.Genotype(Patient);
+        var ids = Enumerable.Range(1, 5000).Select(i => new Guid(i, 3, 3, new byte[8])).ToArray();
+        foreach (var id in ids) index.Upsert(id, genotype, Profile());
+        foreach (var id in ids.Where((_, i) => i % 3 == 0)) Assert.True(index.Remove(id));
+        foreach (var id in ids.Where((_, i) => i % 6 == 0)) index.Upsert(id, genotype, Profile());
+        foreach (var id in ids.Where((_, i) => i % 5 == 0)) index.Upsert(id, genotype, Profile());
+
+        var expected = ids.Where((_, i) => i % 3 != 0 || i % 6 == 0 || i % 5 == 0).ToHashSet();
+        Assert.Equal(expected.Count, index.Count);
+        Assert.All(ids, id => Assert.Equal(expected.Contains(id), index.Contains(id)));
+        var found = Search(index, MatchCriteria.TenOfTen, pageSize: 10_000).Matches.Select(m => m.DonorId).ToHashSet();
+        Assert.True(expected.SetEquals(found));
+    }
 }

@@ -20,8 +20,8 @@ public sealed partial class DonorIndex
     private const int LocusCount = 6;
     private readonly Lock _writeLock = new();
     private readonly LocusStore[] _stores;
-    // Written and read under the write lock only (a plain dictionary is half the size of a concurrent one at 3.5 M donors).
-    private readonly Dictionary<Guid, int> _slotsById = [];
+    // Written and read under the write lock only.
+    private readonly DonorSlotMap _slotsById;
     private readonly ConcurrentDictionary<string, int> _regionIds = new(StringComparer.Ordinal);
     private readonly AppendOnlyList<string> _regions = new();
     private DonorSegment[] _segments = [];
@@ -33,6 +33,7 @@ public sealed partial class DonorIndex
     public DonorIndex(IPositionGrader? grader = null)
     {
         Grader = grader ?? PGroupGrader.Instance;
+        _slotsById = new DonorSlotMap(DonorIdOfSlot);
         _stores = [.. Loci.All.Select(locus => new LocusStore(locus))];
     }
 
@@ -54,7 +55,7 @@ public sealed partial class DonorIndex
     /// <summary>True when the donor is in the index.</summary>
     public bool Contains(Guid donorId)
     {
-        lock (_writeLock) return _slotsById.ContainsKey(donorId);
+        lock (_writeLock) return _slotsById.TryGet(donorId, out _);
     }
 
     /// <summary>Builds an index from donors (the last entry wins when an id repeats), interning in parallel.</summary>
@@ -129,6 +130,8 @@ public sealed partial class DonorIndex
         }
     }
 
+    private Guid DonorIdOfSlot(int slot) => _segments[slot >> DonorSegment.Shift].DonorIds[slot & DonorSegment.Mask];
+
     private PreparedDonor Prepare(Guid donorId, Genotype genotype, DonorProfile profile)
     {
         ArgumentNullException.ThrowIfNull(genotype);
@@ -172,11 +175,11 @@ public sealed partial class DonorIndex
         segment.Born[offset] = born;
         segment.Died[offset] = int.MaxValue;
         Volatile.Write(ref _slotCount, slot + 1);
-        if (_slotsById.TryGetValue(donor.DonorId, out var previous))
+        if (_slotsById.TryGet(donor.DonorId, out var previous))
         {
             segments[previous >> DonorSegment.Shift].Died[previous & DonorSegment.Mask] = died;
         }
-        _slotsById[donor.DonorId] = slot;
+        _slotsById.Set(donor.DonorId, slot);
         Volatile.Write(ref _donorCount, _slotsById.Count);
     }
 }
