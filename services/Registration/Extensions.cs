@@ -55,6 +55,7 @@ public static class Extensions
         app.MapGrpcService<RegistrationPointsGrpcService>();
         app.MapGrpcService<RegistrationsGrpcService>();
         app.MapGrpcService<RegistrationStatisticsGrpcService>();
+        app.MapGrpcService<RegistryGrpcService>();
         return app;
     }
 
