@@ -82,18 +82,20 @@ public sealed partial class HlaNomenclature
             _genes[id] = gene;
             _isNull[id] = allele.IsNull;
             _fullGenomic[id] = allele.FullGenomic == true;
-            _gName[id] = allele.GGroup ?? parsed.Truncate(3);
-            _pName[id] = allele.PGroup ?? parsed.Truncate(2);
+            var protein = parsed.Fields.Length <= 2 ? name : parsed.Truncate(2);
+            _gName[id] = allele.GGroup ?? (parsed.Fields.Length <= 3 ? name : parsed.Truncate(3));
+            _pName[id] = allele.PGroup ?? protein;
             _gKey[id] = KeyOf(gKeys, _gName[id]);
-            _proteinKey[id] = KeyOf(proteinKeys, parsed.Truncate(2));
+            _proteinKey[id] = KeyOf(proteinKeys, protein);
             _pId[id] = -1;
             byName[name] = id;
-            var prefix = gene + "*";
-            for (var f = 0; f < parsed.Fields.Length; f++)
+            // Prefixes at every field boundary, cut from the name itself: "A*01", "A*01:01", …, the name without its suffix.
+            var stemLength = parsed.Suffix is null ? name.Length : name.Length - 1;
+            for (var at = name.IndexOf(':', StringComparison.Ordinal); at > 0; at = name.IndexOf(':', at + 1))
             {
-                prefix += (f == 0 ? "" : ":") + parsed.Fields[f];
-                Add(byPrefix, prefix, id);
+                Add(byPrefix, name[..at], id);
             }
+            Add(byPrefix, stemLength == name.Length ? name : name[..stemLength], id);
             if (allele.GGroup is not null) Add(gGroups, allele.GGroup, id);
             if (allele.PGroup is not null) Add(pGroups, allele.PGroup, id);
         }
@@ -107,23 +109,26 @@ public sealed partial class HlaNomenclature
         foreach (var gene in genes.Keys) spellings[gene] = gene;
         _geneSpellings = spellings.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        _pGroupNames = new string[Loci.All.Count][];
-        foreach (var locus in Loci.All)
+        // P-group ids per matching locus, numbered in IMGT name order.
+        var pKeys = new HashSet<string>[Loci.All.Count];
+        for (var l = 0; l < pKeys.Length; l++) pKeys[l] = new HashSet<string>(StringComparer.Ordinal);
+        for (var id = 0; id < count; id++)
         {
-            var gene = Loci.Name(locus);
-            var keys = new SortedSet<string>(NaturalNameComparer.Instance);
-            for (var id = 0; id < count; id++)
-            {
-                if (!_isNull[id] && _genes[id] == gene) keys.Add(_pName[id]);
-            }
-            var names = keys.ToArray();
-            _pGroupNames[(int)locus] = names;
-            var numbering = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
-            for (var i = 0; i < names.Length; i++) numbering[names[i]] = i;
-            for (var id = 0; id < count; id++)
-            {
-                if (!_isNull[id] && _genes[id] == gene) _pId[id] = numbering[_pName[id]];
-            }
+            if (!_isNull[id] && LocusOfGene(_genes[id]) is { } locus) pKeys[(int)locus].Add(_pName[id]);
+        }
+        _pGroupNames = new string[Loci.All.Count][];
+        var numbering = new Dictionary<string, int>[Loci.All.Count];
+        for (var l = 0; l < pKeys.Length; l++)
+        {
+            var names = pKeys[l].ToArray();
+            Array.Sort(names, NaturalNameComparer.Instance);
+            _pGroupNames[l] = names;
+            numbering[l] = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+            for (var i = 0; i < names.Length; i++) numbering[l][names[i]] = i;
+        }
+        for (var id = 0; id < count; id++)
+        {
+            if (!_isNull[id] && LocusOfGene(_genes[id]) is { } locus) _pId[id] = numbering[(int)locus][_pName[id]];
         }
 
         _serology = new SerologyTable(release);

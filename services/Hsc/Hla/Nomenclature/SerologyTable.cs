@@ -94,16 +94,20 @@ internal sealed class SerologyTable
     /// <summary>Registers an allele's assignment (all four columns, without 0 and ?) and returns its antigen ids.</summary>
     public int[] AntigensOf(int allele, SerologyAssignment assignment, string gene)
     {
-        var prefix = PrefixOf(gene);
-        var ids = new SortedSet<int>();
+        List<int>? ids = null;
         foreach (var column in new[] { assignment.Unambiguous, assignment.Possible, assignment.Assumed, assignment.Expert })
         {
+            if (column.Length == 0 || column is "?" or "0") continue;
             foreach (var token in column.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (token is "0" or "?" || !token.All(char.IsAsciiDigit)) continue;
-                ids.Add(IdOf(prefix + int.Parse(token, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+                var id = IdOf(PrefixOf(gene) + int.Parse(token, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                ids ??= [];
+                if (!ids.Contains(id)) ids.Add(id);
             }
         }
+        if (ids is null) return [];
+        ids.Sort();
         foreach (var id in ids) _alleles[id].Add(allele);
         return [.. ids];
     }
