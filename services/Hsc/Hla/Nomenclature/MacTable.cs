@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace DonationRegistry.Hla;
 
 /// <summary>
@@ -9,9 +7,11 @@ namespace DonationRegistry.Hla;
 /// </summary>
 public sealed class MacTable
 {
-    private readonly FrozenDictionary<string, string[]> _codes;
+    // Code → expansion as written. Never written after construction (safe for concurrent reads). NMDP's full table has hundreds
+    // of thousands of codes: expansions are split when asked for (interpretations are cached, so once per code and first field).
+    private readonly Dictionary<string, string> _codes;
 
-    private MacTable(Dictionary<string, string[]> codes) => _codes = codes.ToFrozenDictionary(StringComparer.Ordinal);
+    private MacTable(Dictionary<string, string> codes) => _codes = codes;
 
     /// <summary>An empty table (every MAC is then unknown).</summary>
     public static MacTable Empty { get; } = new([]);
@@ -22,19 +22,23 @@ public sealed class MacTable
     /// <summary>Reads a table from a file.</summary>
     public static MacTable Load(string path)
     {
-        using var reader = new StreamReader(path);
+        using var reader = new StreamReader(path, new FileStreamOptions { BufferSize = 1 << 16 });
         return Load(reader);
     }
 
     /// <summary>Reads a table from text in the published layout.</summary>
     public static MacTable Load(TextReader reader)
     {
-        var codes = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
-            var parts = line.TrimStart('*', ' ', '\t').Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length != 2 || !IsCode(parts[0]) || !IsExpansion(parts[1])) continue;
-            codes[parts[0]] = parts[1].Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var rest = line.AsSpan().TrimStart("* \t");
+            var gap = rest.IndexOfAny(' ', '\t');
+            if (gap < 0) continue;
+            var code = rest[..gap];
+            var expansion = rest[gap..].Trim();
+            if (!IsCode(code) || !IsExpansion(expansion)) continue;
+            codes[code.ToString()] = expansion.ToString();
         }
         return new MacTable(codes);
     }
@@ -44,7 +48,7 @@ public sealed class MacTable
     {
         if (_codes.TryGetValue(code, out var found))
         {
-            items = found;
+            items = found.Split('/', StringSplitOptions.RemoveEmptyEntries);
             return true;
         }
         items = [];
@@ -52,10 +56,15 @@ public sealed class MacTable
     }
 
     /// <summary>True for text shaped like a MAC: 2–5 upper-case letters, not the reserved XX.</summary>
-    public static bool IsCode(string text) =>
-        text.Length is >= 2 and <= 5 && text.All(c => c is >= 'A' and <= 'Z') && text != "XX";
+    public static bool IsCode(string text) => IsCode(text.AsSpan());
 
-    private static bool IsExpansion(string text) =>
-        text.Length > 0 && text.All(c => char.IsAsciiDigit(c) || c is ':' or '/' || char.IsAsciiLetterUpper(c))
-        && char.IsAsciiDigit(text[0]);
+    private static bool IsCode(ReadOnlySpan<char> text) =>
+        text.Length is >= 2 and <= 5 && !text.ContainsAnyExceptInRange('A', 'Z') && !text.SequenceEqual("XX");
+
+    // Digits, ':' and '/' (and expression suffixes), starting with a digit: never the header's "SUBTYPE".
+    private static bool IsExpansion(ReadOnlySpan<char> text) =>
+        text.Length > 0 && char.IsAsciiDigit(text[0]) && !text.ContainsAnyExcept(ExpansionChars);
+
+    private static readonly System.Buffers.SearchValues<char> ExpansionChars =
+        System.Buffers.SearchValues.Create("0123456789:/ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 }
