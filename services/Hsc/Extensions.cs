@@ -17,19 +17,23 @@ public static class Extensions
     {
         builder.AddServiceDbContext<WebApplicationBuilder, HscDbContext>(ConnectionName);
         builder.AddMessaging<HscDbContext>(x => x.AddConsumer<HscVolunteerEnrolledConsumer>());
+        builder.Services.AddOptions<HlaOptions>().Bind(builder.Configuration.GetSection("Hla")).Bind(builder.Configuration.GetSection("Hsc"));
         builder.Services.AddSingleton<HlaEngine>();
+        builder.Services.AddHostedService<IndexLoader>();
+        builder.Services.AddHealthChecks().AddCheck<HlaIndexHealthCheck>("hla-index", tags: [ServiceDefaults.Extensions.ReadyTag]);
         builder.Services.AddScoped<IndexSync>();
-        builder.Services.AddScoped<UnitOfWork>();
-        builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<DonorCommands>();
         builder.Services.AddScoped<TypingCommands>();
         builder.Services.AddScoped<DonorQueries>();
+        builder.Services.AddScoped<SearchCommands>();
+        builder.Services.AddScoped<HlaTools>();
         return builder;
     }
 
     public static WebApplication MapHscApi(this WebApplication app)
     {
         app.MapGrpcService<DonorPoolGrpcService>();
+        app.MapGrpcService<SearchGrpcService>();
         return app;
     }
 }

@@ -1,5 +1,5 @@
 using DonationRegistry.Common.Errors;
-using DonationRegistry.Hsc.Domain;
+using DonationRegistry.Common;
 using DonationRegistry.ServiceDefaults;
 using R = DonationRegistry.Common.Roles;
 

@@ -1,4 +1,4 @@
-namespace DonationRegistry.Hsc.Domain.Auditing;
+namespace DonationRegistry.Hsc.Application;
 
 /// <summary>Kinds of audited records.</summary>
 public static class AuditSubjects

@@ -1,6 +1,6 @@
+using DonationRegistry.Common;
 using System.Text.RegularExpressions;
 using DonationRegistry.Common.Errors;
-using DonationRegistry.Hsc.Domain.Auditing;
 using DonationRegistry.Hsc.Domain.Donors;
 using DonationRegistry.Hsc.Infrastructure;
 using DonationRegistry.Hsc.Searching;

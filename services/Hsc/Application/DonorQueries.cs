@@ -1,5 +1,5 @@
+using DonationRegistry.Common;
 using DonationRegistry.Common.Errors;
-using DonationRegistry.Hsc.Domain.Auditing;
 using DonationRegistry.Hsc.Domain.Donors;
 using DonationRegistry.Hsc.Domain.Typings;
 using DonationRegistry.Hsc.Infrastructure;
@@ -36,11 +36,11 @@ public sealed class DonorQueries(HscDbContext db, AuditLog audit)
         var query = db.Donors.AsNoTracking().Where(d => d.RegionCode.StartsWith(prefix));
         if (!string.IsNullOrEmpty(regionCode))
         {
-            if (!Domain.RegionCodes.IsWellFormed(regionCode))
+            if (!RegionCodes.IsWellFormed(regionCode))
             {
                 throw new ValidationFailedException("region_code", "Expected a six-digit GB/T 2260 code.", "地区代码格式不正确。");
             }
-            var filter = Domain.RegionCodes.ScopePrefix(regionCode);
+            var filter = RegionCodes.ScopePrefix(regionCode);
             if (!filter.StartsWith(prefix, StringComparison.Ordinal))
             {
                 throw new AccessDeniedException($"You may not read donors of region {regionCode}.", "您无权查看该地区的捐献者。");

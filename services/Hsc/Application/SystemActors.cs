@@ -1,4 +1,4 @@
-using DonationRegistry.Hsc.Domain;
+using DonationRegistry.Common;
 
 namespace DonationRegistry.Hsc.Application;
 

@@ -1,6 +1,6 @@
+using DonationRegistry.Common;
 using DonationRegistry.Common.Errors;
 using DonationRegistry.Hla;
-using DonationRegistry.Hsc.Domain.Auditing;
 using DonationRegistry.Hsc.Domain.Donors;
 using DonationRegistry.Hsc.Domain.Typings;
 using DonationRegistry.Hsc.Infrastructure;

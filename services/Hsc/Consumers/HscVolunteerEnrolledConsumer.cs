@@ -1,7 +1,7 @@
 using DonationRegistry.Common.PersonalData;
 using DonationRegistry.Contracts;
 using DonationRegistry.Hsc.Application;
-using DonationRegistry.Hsc.Domain.Auditing;
+using DonationRegistry.Common.Auditing;
 using DonationRegistry.Hsc.Domain.Donors;
 using DonationRegistry.Hsc.Infrastructure;
 using DonationRegistry.Messaging.Inbox;

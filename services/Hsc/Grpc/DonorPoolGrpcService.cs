@@ -1,3 +1,4 @@
+using DonationRegistry.Common;
 using DonationRegistry.Hsc.Application;
 using DonationRegistry.Hsc.V1;
 using DonationRegistry.ServiceDefaults;

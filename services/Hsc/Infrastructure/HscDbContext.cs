@@ -1,8 +1,9 @@
-using DonationRegistry.Hsc.Domain.Auditing;
+using DonationRegistry.Common.Auditing;
 using DonationRegistry.Hsc.Domain.Donors;
 using DonationRegistry.Hsc.Domain.Searches;
 using DonationRegistry.Hsc.Domain.Typings;
 using DonationRegistry.Messaging;
+using DonationRegistry.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonationRegistry.Hsc.Infrastructure;
@@ -19,5 +20,6 @@ public sealed class HscDbContext(DbContextOptions<HscDbContext> options) : DbCon
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HscDbContext).Assembly);
         modelBuilder.AddOutboxInbox();
+        modelBuilder.AddAuditLog();
     }
 }

@@ -1,17 +1,172 @@
+using System.Diagnostics;
+using DonationRegistry.Hla;
+using DonationRegistry.Hla.Matching;
+using DonationRegistry.Hsc.Infrastructure;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DonationRegistry.Hsc.Searching;
 
 /// <summary>
-/// The IMGT/HLA release and the donor index this replica serves with, swapped atomically on reload (interpretation and index are
-/// wired to the HLA library's nomenclature and index when they land).
+/// The IMGT/HLA release and the donor index this replica serves with. The first load runs at start-up (<see cref="IndexLoader"/>;
+/// readiness stays unhealthy until it finishes); a reload builds a new nomenclature and a new index from the stored typings in the
+/// background while the old pair serves, then swaps the pair atomically, and the change feed replays whatever changed meanwhile.
 /// </summary>
-public sealed class HlaEngine
+public sealed partial class HlaEngine(IServiceScopeFactory scopes, IOptions<HlaOptions> options, TimeProvider clock, ILogger<HlaEngine> logger)
 {
-    public bool IsLoaded => false;
+    private volatile HlaSnapshot? _current;
+    private volatile string _reloadState = "idle";
+    private int _reloading;
 
-    public void Apply(IReadOnlyList<DonorRow> rows) => _ = rows;
+    public bool IsLoaded => _current is not null;
 
-    public InterpretedTyping Interpret(string glString) =>
-        throw new RpcException(new Status(StatusCode.Unavailable, $"The HLA nomenclature is not loaded yet; cannot read '{glString}'."));
+    /// <summary>The pair in use; UNAVAILABLE while the first load runs.</summary>
+    public HlaSnapshot Current => _current
+        ?? throw new RpcException(new Status(StatusCode.Unavailable, "The HLA release and donor index are still loading; retry shortly."));
+
+    /// <summary>"idle", "loading {version}" or "failed {version}: {reason}".</summary>
+    public string ReloadState => _reloadState;
+
+    /// <summary>Raised after a swap with the instant the new index's donors were read: the change feed replays from there.</summary>
+    public event Action<DateTimeOffset>? Swapped;
+
+    /// <summary>The folder of every release (the parent of the configured one).</summary>
+    public string ReleasesRoot => Path.GetDirectoryName(Path.GetFullPath(options.Value.ImgtFolder).TrimEnd(Path.DirectorySeparatorChar))!;
+
+    /// <summary>Release folders beside the configured one (a folder counts when it holds hla_nom_p.txt).</summary>
+    public IReadOnlyList<string> LoadableVersions() =>
+        Directory.Exists(ReleasesRoot)
+            ? [.. Directory.GetDirectories(ReleasesRoot).Where(d => File.Exists(Path.Combine(d, "hla_nom_p.txt")))
+                .Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>Interprets a genotype GL String with the release in use (HlaTypingException naming the bad token).</summary>
+    public InterpretedTyping Interpret(string glString) => Interpret(Current.Nomenclature, glString);
+
+    public static InterpretedTyping Interpret(HlaNomenclature nomenclature, string glString)
+    {
+        var genotype = nomenclature.ParseGlString(glString);
+        return new InterpretedTyping(genotype, glString, TypingResolutions.Of(genotype), nomenclature.Release,
+            TypingResolutions.Searchable(genotype));
+    }
+
+    /// <summary>Applies committed donor rows to the index in use: typed donors are upserted (searchable or not), others removed.</summary>
+    public void Apply(IReadOnlyList<DonorRow> rows)
+    {
+        var snapshot = _current;
+        if (snapshot is null)
+        {
+            return;
+        }
+        foreach (var row in rows)
+        {
+            if (ToIndexed(snapshot.Nomenclature, row) is { } donor)
+            {
+                snapshot.Index.Upsert(donor);
+            }
+            else
+            {
+                snapshot.Index.Remove(row.DonorId);
+            }
+        }
+    }
+
+    /// <summary>Loads the configured release and builds the index (start-up).</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var folder = options.Value.ImgtFolder;
+        if (string.IsNullOrWhiteSpace(folder) || !Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"Hla:ImgtFolder must name an IMGT/HLA release folder (got '{folder}').");
+        }
+        await BuildAndSwapAsync(folder, cancellationToken);
+    }
+
+    /// <summary>Starts loading release <paramref name="version"/> in the background; false when a reload already runs.</summary>
+    public bool StartReload(string version)
+    {
+        if (Interlocked.CompareExchange(ref _reloading, 1, 0) != 0)
+        {
+            return false;
+        }
+        _reloadState = $"loading {version}";
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await BuildAndSwapAsync(Path.Combine(ReleasesRoot, version), CancellationToken.None);
+                _reloadState = "idle";
+            }
+            catch (Exception ex)
+            {
+                LogReloadFailed(logger, ex, version);
+                _reloadState = $"failed {version}: {ex.Message}";
+            }
+            finally
+            {
+                Volatile.Write(ref _reloading, 0);
+            }
+        });
+        return true;
+    }
+
+    private async Task BuildAndSwapAsync(string folder, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var nomenclature = await Task.Run(() => HlaNomenclature.LoadFolder(folder), cancellationToken);
+        var readAt = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HscDbContext>();
+        var rows = await DonorRows.TypedAsync(db, cancellationToken);
+        var skipped = 0;
+        var index = DonorIndex.Build(rows, row =>
+        {
+            var donor = ToIndexed(nomenclature, row);
+            if (donor is null)
+            {
+                Interlocked.Increment(ref skipped);
+            }
+            return donor;
+        }, new ReleaseGrader(nomenclature));
+        // Record which release each current typing was last interpreted with (those that failed keep their old release).
+        var release = nomenclature.Release;
+        var interpreted = rows.Select(r => r.DonorId).ToList();
+        foreach (var batch in interpreted.Chunk(5000))
+        {
+            await db.Typings.Where(t => batch.Contains(t.DonorId) && t.SupersededAt == null && t.Release != release)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Release, release).SetProperty(t => t.InterpretedAt, readAt), cancellationToken);
+        }
+        _current = new HlaSnapshot(nomenclature, index, clock.GetUtcNow());
+        LogLoaded(logger, release, index.Count, skipped, watch.ElapsedMilliseconds);
+        Swapped?.Invoke(readAt);
+    }
+
+    /// <summary>The donor as the index holds it, or null when untyped or the typing no longer reads with this release.</summary>
+    private IndexedDonor? ToIndexed(HlaNomenclature nomenclature, DonorRow row)
+    {
+        if (row.GlString is null)
+        {
+            return null;
+        }
+        try
+        {
+            return new IndexedDonor(row.DonorId, nomenclature.ParseGlString(row.GlString), ProfileMapping.Profile(row));
+        }
+        catch (HlaTypingException ex)
+        {
+            LogUnreadable(logger, row.DonorId, nomenclature.Release, ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "HLA release {Release} loaded: {Count} donors indexed, {Skipped} typings unreadable with it, {Milliseconds} ms")]
+    private static partial void LogLoaded(ILogger logger, string release, int count, int skipped, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Donor {DonorId}: typing unreadable with release {Release} ({Reason}); left out of the index")]
+    private static partial void LogUnreadable(ILogger logger, Guid donorId, string release, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reload of HLA release {Version} failed; the previous release keeps serving")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception, string version);
 }

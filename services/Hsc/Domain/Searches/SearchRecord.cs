@@ -1,3 +1,5 @@
+using DonationRegistry.Common;
+
 namespace DonationRegistry.Hsc.Domain.Searches;
 
 /// <summary>

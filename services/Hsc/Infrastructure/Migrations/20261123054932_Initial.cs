@@ -18,14 +18,14 @@ namespace DonationRegistry.Hsc.Infrastructure.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Action = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
                     Operation = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     SubjectType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     ActorUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ActorRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ActorOrgId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
