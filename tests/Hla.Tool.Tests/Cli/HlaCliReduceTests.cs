@@ -61,6 +61,18 @@ public sealed class HlaCliReduceTests
     }
 
     [Fact]
+    public void Run_WhenCalledThroughThePublicEntry_LoadsTheReleaseAndReduces()
+    {
+        using var input = new StringReader("B*46:01:01\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = HlaCli.Run(["reduce", "--release", CliRun.Release358, "--to", "S"], input, output, error);
+
+        Assert.Equal((HlaCli.Ok, "B*46:01:01\tB46\n", ""), (code, output.ToString().ReplaceLineEndings("\n"), error.ToString()));
+    }
+
+    [Fact]
     public void Reduce_WhenManyLines_KeepsOrderSkipsBlankLinesAndContinuesAfterErrors()
     {
         var input = "A*01:01:01:01\n\n  A*99:99  \r\nB*46:01:01\nA*01:01:01:01\n";
