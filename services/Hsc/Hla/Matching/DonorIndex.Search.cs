@@ -168,13 +168,23 @@ public sealed partial class DonorIndex
         ReadOnlySpan<int> a = pairs[0].AsSpan(0, length), b = pairs[1].AsSpan(0, length), c = pairs[2].AsSpan(0, length),
             drb1 = pairs[3].AsSpan(0, length), dqb1 = pairs[4].AsSpan(0, length);
         byte[] ta = tables[0], tb = tables[1], tc = tables[2], tdrb1 = tables[3], tdqb1 = tables[4];
-        // A and B first: together they reject most donors, so the other columns are read only for the few that remain
-        // (the branch is well predicted because it is almost always taken).
+        if (maxTotal <= 1)
+        {
+            // A and B first: with at most one mismatch they reject almost every donor, so the other columns are read only for
+            // the few that remain (and the branch is well predicted because it is almost always taken).
+            for (var i = 0; i < length; i++)
+            {
+                var total = ta[a[i]] + tb[b[i]];
+                if (total > maxTotal) continue;
+                total += tdrb1[drb1[i]] + tc[c[i]] + tdqb1[dqb1[i]];
+                if (total <= maxTotal && filter.Accepts(segment, i)) found.Add(baseSlot + i);
+            }
+            return;
+        }
+        // With two or more mismatches allowed, A and B pass too many donors for an early exit to be predictable: sum all five.
         for (var i = 0; i < length; i++)
         {
-            var total = ta[a[i]] + tb[b[i]];
-            if (total > maxTotal) continue;
-            total += tdrb1[drb1[i]] + tc[c[i]] + tdqb1[dqb1[i]];
+            var total = ta[a[i]] + tb[b[i]] + tdrb1[drb1[i]] + tc[c[i]] + tdqb1[dqb1[i]];
             if (total <= maxTotal && filter.Accepts(segment, i)) found.Add(baseSlot + i);
         }
     }
