@@ -333,7 +333,10 @@ public sealed partial class HlaNomenclature
         if (ids.Length == 0) throw new HlaTypingException(token, $"no allele of release {Release} is assigned serological antigen {antigen}");
         var gene = expectedGene ?? _genes[ids[0]];
         var atGene = ids.Where(id => _genes[id] == gene).ToArray();
-        if (atGene.Length == 0) throw new HlaTypingException(token, $"serological antigen {antigen} is not an antigen of {gene}");
+        if (atGene.Length == 0)
+        {
+            throw new HlaTypingException(token, $"serological antigen {antigen} is not an antigen of {gene} (it types {_genes[ids[0]]})");
+        }
         return new Resolution(gene, TypingForm.Serology, atGene);
     }
 }
