@@ -41,22 +41,26 @@ public sealed partial class DonorIndex
         for (var i = 0; i < MatchedLocusCount; i++) tables[i] = MismatchTable(_stores[i], patient[(Locus)i], criteria);
 
         var filter = new CandidateFilter(request, epoch, _regionIds);
-        var candidates = Scan(segments, slotCount, tables, criteria.MaxTotalMismatches, filter);
+        var (candidates, count) = Scan(segments, slotCount, tables, criteria.MaxTotalMismatches, filter);
 
         var scorer = new ResultScorer(_stores, Grader, request, segments);
+        // Keys are pooled: at 3.5 M donors an 8/10 search may rank tens of thousands of donors, and a fresh array that size
+        // would land on the large-object heap every search.
+        var keys = ArrayPool<RankKey>.Shared.Rent(Math.Max(1, count));
         try
         {
-            var keys = new RankKey[candidates.Count];
-            for (var i = 0; i < keys.Length; i++) keys[i] = scorer.Key(candidates[i]);
-            var take = (int)Math.Min((long)offset + request.PageSize, keys.Length);
-            var best = TopSorted(keys, take);
+            for (var i = 0; i < count; i++) keys[i] = scorer.Key(candidates[i]);
+            var take = (int)Math.Min((long)offset + request.PageSize, count);
+            var best = TopSorted(keys, count, take);
             var page = new List<DonorMatch>(Math.Max(0, take - offset));
             for (var i = offset; i < take; i++) page.Add(scorer.Match(best[i], i + 1));
-            var next = (long)offset + request.PageSize < keys.Length ? (offset + request.PageSize).ToString(CultureInfo.InvariantCulture) : null;
-            return new SearchResult(keys.Length, page, next);
+            var next = (long)offset + request.PageSize < count ? (offset + request.PageSize).ToString(CultureInfo.InvariantCulture) : null;
+            return new SearchResult(count, page, next);
         }
         finally
         {
+            ArrayPool<RankKey>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(candidates);
             scorer.Return();
         }
     }
@@ -138,25 +142,37 @@ public sealed partial class DonorIndex
 
     private static int MaxOf(ReadOnlySpan<int> sorted) => sorted.IsEmpty ? -1 : sorted[^1];
 
-    private static List<int> Scan(DonorSegment[] segments, int slotCount, byte[][] tables, int maxTotal, CandidateFilter filter)
+    /// <summary>The slots that pass, in a pooled array (return it with <see cref="ArrayPool{T}.Shared"/>).</summary>
+    private static (int[] Slots, int Count) Scan(DonorSegment[] segments, int slotCount, byte[][] tables, int maxTotal, CandidateFilter filter)
     {
         var segmentCount = (slotCount + DonorSegment.Mask) >> DonorSegment.Shift;
+        var perSegment = new List<int>[segmentCount];
         if (slotCount < ParallelScanThreshold)
         {
-            var all = new List<int>();
-            for (var s = 0; s < segmentCount; s++) ScanSegment(segments[s], s, slotCount, tables, maxTotal, filter, all);
-            return all;
+            for (var s = 0; s < segmentCount; s++)
+            {
+                perSegment[s] = [];
+                ScanSegment(segments[s], s, slotCount, tables, maxTotal, filter, perSegment[s]);
+            }
         }
-        var perSegment = new List<int>[segmentCount];
-        Parallel.For(0, segmentCount, s =>
+        else
         {
-            var found = new List<int>();
-            ScanSegment(segments[s], s, slotCount, tables, maxTotal, filter, found);
-            perSegment[s] = found;
-        });
-        var merged = new List<int>(perSegment.Sum(list => list.Count));
-        foreach (var list in perSegment) merged.AddRange(list);
-        return merged;
+            Parallel.For(0, segmentCount, s =>
+            {
+                var found = new List<int>();
+                ScanSegment(segments[s], s, slotCount, tables, maxTotal, filter, found);
+                perSegment[s] = found;
+            });
+        }
+        var count = perSegment.Sum(list => list.Count);
+        var slots = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+        var at = 0;
+        foreach (var list in perSegment)
+        {
+            list.CopyTo(slots, at);
+            at += list.Count;
+        }
+        return (slots, count);
     }
 
     private static void ScanSegment(DonorSegment segment, int segmentIndex, int slotCount, byte[][] tables, int maxTotal,
@@ -189,20 +205,21 @@ public sealed partial class DonorIndex
         }
     }
 
-    /// <summary>The <paramref name="take"/> smallest keys, sorted (a bounded heap when that is much less than all of them).</summary>
-    private static RankKey[] TopSorted(RankKey[] keys, int take)
+    /// <summary>The <paramref name="take"/> smallest of the first <paramref name="count"/> keys, sorted (a bounded heap when that
+    /// is much less than all of them).</summary>
+    private static RankKey[] TopSorted(RankKey[] keys, int count, int take)
     {
         if (take == 0) return [];
-        if (take * 4L >= keys.Length)
+        if (take * 4L >= count)
         {
-            Array.Sort(keys);
+            Array.Sort(keys, 0, count);
             return keys;
         }
         // Max-heap of the best `take` keys seen so far.
         var heap = new RankKey[take];
         Array.Copy(keys, heap, take);
         for (var i = take / 2 - 1; i >= 0; i--) SiftDown(heap, i, take);
-        for (var i = take; i < keys.Length; i++)
+        for (var i = take; i < count; i++)
         {
             if (keys[i] < heap[0])
             {
