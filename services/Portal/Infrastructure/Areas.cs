@@ -1,0 +1,21 @@
+using DonationRegistry.Common;
+
+namespace DonationRegistry.Portal.Infrastructure;
+
+/// <summary>Which areas of the Portal each role may use; the navigation shows only these (the services still decide every call).</summary>
+public static class Areas
+{
+    public const string Desk = "desk";
+    public const string Registry = "registry";
+
+    private static readonly Dictionary<string, string[]> ByRole = new(StringComparer.Ordinal)
+    {
+        [Roles.RegistrationClerk] = [Desk],
+        [Roles.RegistryOfficer] = [Registry],
+        [Roles.Auditor] = [Registry],
+    };
+
+    public static IReadOnlyList<string> For(string role) => ByRole.TryGetValue(role, out var areas) ? areas : [];
+
+    public static bool May(string role, string area) => For(role).Contains(area, StringComparer.Ordinal);
+}
