@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DonationRegistry.Hla.Matching;
 
@@ -180,19 +182,29 @@ public sealed partial class DonorIndex
     {
         var baseSlot = segmentIndex << DonorSegment.Shift;
         var length = Math.Min(DonorSegment.Size, slotCount - baseSlot);
+        // Unchecked loads: every pair id below the snapshot's slot count was interned before the table was sized, so it is a
+        // valid table index, and i < length <= the column length. The bounds checks were a third of the loop.
         var pairs = segment.Pairs;
-        ReadOnlySpan<int> a = pairs[0].AsSpan(0, length), b = pairs[1].AsSpan(0, length), c = pairs[2].AsSpan(0, length),
-            drb1 = pairs[3].AsSpan(0, length), dqb1 = pairs[4].AsSpan(0, length);
-        byte[] ta = tables[0], tb = tables[1], tc = tables[2], tdrb1 = tables[3], tdqb1 = tables[4];
+        ref var a = ref MemoryMarshal.GetArrayDataReference(pairs[0]);
+        ref var b = ref MemoryMarshal.GetArrayDataReference(pairs[1]);
+        ref var c = ref MemoryMarshal.GetArrayDataReference(pairs[2]);
+        ref var drb1 = ref MemoryMarshal.GetArrayDataReference(pairs[3]);
+        ref var dqb1 = ref MemoryMarshal.GetArrayDataReference(pairs[4]);
+        ref var ta = ref MemoryMarshal.GetArrayDataReference(tables[0]);
+        ref var tb = ref MemoryMarshal.GetArrayDataReference(tables[1]);
+        ref var tc = ref MemoryMarshal.GetArrayDataReference(tables[2]);
+        ref var tdrb1 = ref MemoryMarshal.GetArrayDataReference(tables[3]);
+        ref var tdqb1 = ref MemoryMarshal.GetArrayDataReference(tables[4]);
         if (maxTotal <= 1)
         {
             // A and B first: with at most one mismatch they reject almost every donor, so the other columns are read only for
             // the few that remain (and the branch is well predicted because it is almost always taken).
             for (var i = 0; i < length; i++)
             {
-                var total = ta[a[i]] + tb[b[i]];
+                var total = Unsafe.Add(ref ta, Unsafe.Add(ref a, i)) + Unsafe.Add(ref tb, Unsafe.Add(ref b, i));
                 if (total > maxTotal) continue;
-                total += tdrb1[drb1[i]] + tc[c[i]] + tdqb1[dqb1[i]];
+                total += Unsafe.Add(ref tdrb1, Unsafe.Add(ref drb1, i)) + Unsafe.Add(ref tc, Unsafe.Add(ref c, i))
+                    + Unsafe.Add(ref tdqb1, Unsafe.Add(ref dqb1, i));
                 if (total <= maxTotal && filter.Accepts(segment, i)) found.Add(baseSlot + i);
             }
             return;
@@ -200,7 +212,9 @@ public sealed partial class DonorIndex
         // With two or more mismatches allowed, A and B pass too many donors for an early exit to be predictable: sum all five.
         for (var i = 0; i < length; i++)
         {
-            var total = ta[a[i]] + tb[b[i]] + tdrb1[drb1[i]] + tc[c[i]] + tdqb1[dqb1[i]];
+            var total = Unsafe.Add(ref ta, Unsafe.Add(ref a, i)) + Unsafe.Add(ref tb, Unsafe.Add(ref b, i))
+                + Unsafe.Add(ref tdrb1, Unsafe.Add(ref drb1, i)) + Unsafe.Add(ref tc, Unsafe.Add(ref c, i))
+                + Unsafe.Add(ref tdqb1, Unsafe.Add(ref dqb1, i));
             if (total <= maxTotal && filter.Accepts(segment, i)) found.Add(baseSlot + i);
         }
     }
