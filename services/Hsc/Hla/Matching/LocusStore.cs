@@ -16,6 +16,7 @@ internal sealed class LocusStore
     private readonly ConcurrentDictionary<PositionTyping, int> _byValue = new(PositionTypingComparer.Instance);
     private readonly ConcurrentDictionary<long, int> _pairIds = new();
     private int _maxPGroup = -1;
+    private int _referenceCacheCount;
 
     public LocusStore(Locus locus)
     {
@@ -75,7 +76,9 @@ internal sealed class LocusStore
                 }
             }
         }
-        if (_byReference.Count < ReferenceCacheLimit) _byReference.TryAdd(typing, id);
+        // ConcurrentDictionary.Count takes every lock, so the cache size is counted here.
+        if (Volatile.Read(ref _referenceCacheCount) < ReferenceCacheLimit && _byReference.TryAdd(typing, id))
+            Interlocked.Increment(ref _referenceCacheCount);
         return id;
     }
 }
