@@ -1,8 +1,16 @@
+using DonationRegistry.OrganCoordination;
 using DonationRegistry.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultAuthentication(audience: DonationRegistry.Common.Scopes.Organ);
+builder.AddGrpcDefaults();
+builder.AddOrganCoordinationServices();
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapGrpcDefaults();
+app.MapOrganCoordinationApi();
 app.Run();

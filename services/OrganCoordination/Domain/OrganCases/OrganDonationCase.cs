@@ -21,6 +21,8 @@ public sealed class OrganDonationCase
     }
 
     public Guid Id { get; private set; }
+    /// <summary>Idempotency key of the create request.</summary>
+    public Guid? RequestId { get; set; }
     public string RegionCode { get; private set; } = "";
     /// <summary>The hospital that referred the potential donor (its organisation id).</summary>
     public string HospitalId { get; private set; } = "";
