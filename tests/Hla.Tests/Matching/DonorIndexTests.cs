@@ -153,4 +153,21 @@ public class DonorIndexTests
         var found = Search(index, MatchCriteria.TenOfTen, pageSize: 10_000).Matches.Select(m => m.DonorId).ToHashSet();
         Assert.True(expected.SetEquals(found));
     }
+
+    [Fact]
+    public void Upsert_WhenDonorUnchanged_UsesNoNewSlot()
+    {
+        var index = new DonorIndex();
+        var id = Guid.NewGuid();
+        index.Upsert(id, HandTypings.Genotype(Patient), Profile());
+
+        index.Upsert(id, HandTypings.Genotype(Patient), Profile());
+        index.Upsert(id, HandTypings.Genotype(Patient), Profile());
+        var unchanged = index.SlotCount;
+        index.Upsert(id, HandTypings.Genotype(Patient), Profile(searchable: false));
+
+        Assert.Equal(1, unchanged);
+        Assert.Equal(2, index.SlotCount);
+        Assert.Equal(0, Search(index, MatchCriteria.TenOfTen).TotalCount);
+    }
 }

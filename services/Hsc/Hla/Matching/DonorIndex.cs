@@ -95,7 +95,10 @@ public sealed partial class DonorIndex
         return index;
     }
 
-    /// <summary>Adds or replaces a donor; the next search sees the new typing and profile.</summary>
+    /// <summary>
+    /// Adds or replaces a donor; the next search sees the new typing and profile. Re-upserting a donor unchanged (same
+    /// interpreted typing and profile) does nothing.
+    /// </summary>
     public void Upsert(Guid donorId, Genotype genotype, DonorProfile profile)
     {
         ArgumentNullException.ThrowIfNull(genotype);
@@ -103,6 +106,8 @@ public sealed partial class DonorIndex
         var prepared = Prepare(donorId, genotype, profile);
         lock (_writeLock)
         {
+            // A change feed may deliver the same donor again: an unchanged donor costs no slot.
+            if (_slotsById.TryGet(donorId, out var current) && SlotHolds(current, prepared)) return;
             var next = _epoch + 1;
             WriteSlot(prepared, born: next, died: next);
             Volatile.Write(ref _epoch, next);
@@ -128,6 +133,18 @@ public sealed partial class DonorIndex
             Volatile.Write(ref _epoch, next);
             return true;
         }
+    }
+
+    private bool SlotHolds(int slot, in PreparedDonor donor)
+    {
+        var segment = _segments[slot >> DonorSegment.Shift];
+        var offset = slot & DonorSegment.Mask;
+        for (var i = 0; i < LocusCount; i++)
+        {
+            if (segment.Pairs[i][offset] != donor.Pairs[i]) return false;
+        }
+        return segment.BirthDays[offset] == donor.BirthDay && segment.Attributes[offset] == donor.Attributes
+            && segment.Regions[offset] == donor.Region;
     }
 
     private Guid DonorIdOfSlot(int slot) => _segments[slot >> DonorSegment.Shift].DonorIds[slot & DonorSegment.Mask];
