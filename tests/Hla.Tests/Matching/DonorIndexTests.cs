@@ -170,4 +170,38 @@ public class DonorIndexTests
         Assert.Equal(2, index.SlotCount);
         Assert.Equal(0, Search(index, MatchCriteria.TenOfTen).TotalCount);
     }
+
+    [Theory]
+    [InlineData("B=3+4;DRB1=7+8", null, null)]
+    [InlineData("A=1+2;DRB1=7+8", null, null)]
+    [InlineData("A=1+2;B=3+4", null, null)]
+    [InlineData(Patient, 0, null)]
+    [InlineData(Patient, 100_001, null)]
+    [InlineData(Patient, 20, "next")]
+    [InlineData(Patient, 20, "-5")]
+    public void Search_WhenRequestInvalid_ThrowsArgumentException(string patient, int? pageSize, string? token)
+    {
+        var index = new DonorIndex();
+        index.Upsert(Guid.NewGuid(), HandTypings.Genotype(Patient), Profile());
+        var request = new PatientSearch(HandTypings.Genotype(patient), MatchCriteria.TenOfTen, Today)
+        {
+            PageSize = pageSize ?? 20,
+            PageToken = token,
+        };
+
+        Assert.Throws<ArgumentException>(() => index.Search(request));
+    }
+
+    [Theory]
+    [InlineData(6, 2)]
+    [InlineData(-1, 2)]
+    [InlineData(2, 3)]
+    [InlineData(2, -1)]
+    public void Search_WhenCriteriaOutOfRange_ThrowsArgumentException(int total, int perLocusA)
+    {
+        var index = new DonorIndex();
+        var criteria = MatchCriteria.TenOfTen with { MaxTotalMismatches = total, MaxMismatchesA = perLocusA };
+
+        Assert.Throws<ArgumentException>(() => index.Search(new PatientSearch(HandTypings.Genotype(Patient), criteria, Today)));
+    }
 }

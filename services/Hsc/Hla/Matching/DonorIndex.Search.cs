@@ -30,6 +30,11 @@ public sealed partial class DonorIndex
             if (patient[required] is null)
                 throw new ArgumentException($"The patient must be typed at {Loci.Name(required)}.", nameof(request));
         }
+        foreach (var locus in Loci.All)
+        {
+            if (patient[locus] is { } typing && (typing.First.Locus != locus || typing.Second.Locus != locus))
+                throw new ArgumentException($"The patient's {Loci.Name(locus)} holds a typing of another locus.", nameof(request));
+        }
         if (request.PageSize is < 1 or > PatientSearch.MaxPageSize)
             throw new ArgumentException($"Page size must be 1–{PatientSearch.MaxPageSize}, not {request.PageSize}.", nameof(request));
         var offset = ParsePageToken(request.PageToken);
