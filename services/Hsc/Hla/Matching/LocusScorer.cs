@@ -35,12 +35,25 @@ internal static class LocusScorer
 
         var (p1, p2) = Effective(patient);
         var (d1, d2) = Effective(donor);
-        var direct = Position(p1, d1, patient.First, donor.First, grader)
-            .With(Position(p2, d2, patient.Second, donor.Second, grader));
-        var crossed = Position(p1, d2, patient.First, donor.Second, grader)
-            .With(Position(p2, d1, patient.Second, donor.First, grader));
-        var useCrossed = crossed.IsBetterThan(direct);
-        var chosen = useCrossed ? crossed : direct;
+        // Grading is the costly part: grade the second pairing only when the counts cannot decide.
+        var directCount = (Matches(p1, d1) ? 1 : 0) + (Matches(p2, d2) ? 1 : 0);
+        var crossedCount = (Matches(p1, d2) ? 1 : 0) + (Matches(p2, d1) ? 1 : 0);
+        LocusScore Direct() => Position(p1, d1, patient.First, donor.First, grader).With(Position(p2, d2, patient.Second, donor.Second, grader));
+        LocusScore Crossed() => Position(p1, d2, patient.First, donor.Second, grader).With(Position(p2, d1, patient.Second, donor.First, grader));
+        bool useCrossed;
+        LocusScore chosen;
+        if (directCount != crossedCount)
+        {
+            useCrossed = crossedCount > directCount;
+            chosen = useCrossed ? Crossed() : Direct();
+        }
+        else
+        {
+            var direct = Direct();
+            var crossed = Crossed();
+            useCrossed = crossed.IsBetterThan(direct);
+            chosen = useCrossed ? crossed : direct;
+        }
         return new LocusMatch(locus, true, counted, chosen.Count, useCrossed, chosen.Grade1, chosen.Grade2, chosen.Confidence1, chosen.Confidence2);
     }
 
