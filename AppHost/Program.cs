@@ -5,6 +5,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddPostgres("postgres");
 var identityDb = postgres.AddDatabase("identitydb");
 var registrationDb = postgres.AddDatabase("registrationdb");
+var hscDb = postgres.AddDatabase("hscdb");
 var messaging = builder.AddRabbitMQ("messaging");
 
 var identity = builder.AddProject("identity", "../services/Identity/Identity.csproj")
@@ -18,5 +19,13 @@ builder.AddProject("registration", "../services/Registration/Registration.csproj
     .WithEnvironment("PersonalData__EncryptionKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "registration-id-encryption-key"))
     .WithEnvironment("PersonalData__HashKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "registration-id-hash-key"))
     .WithEnvironment("Registration__SeedDemoData", "true");
+
+// HSC: the donor pool and search; the IMGT/HLA release is read in place from the shared data beside the repository.
+builder.AddProject("hsc", "../services/Hsc/Hsc.csproj")
+    .WithReference(hscDb).WaitFor(hscDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(identity).WaitFor(identity)
+    .WithEnvironment("Hla__ImgtFolder", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "..", "shared", "data", "imgt", "3.58.0")))
+    .WithEnvironment("Hsc__SeedDemoData", "true");
 
 await builder.Build().RunAsync();

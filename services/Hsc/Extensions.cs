@@ -3,6 +3,7 @@ using DonationRegistry.Hsc.Consumers;
 using DonationRegistry.Hsc.Grpc;
 using DonationRegistry.Hsc.Infrastructure;
 using DonationRegistry.Hsc.Searching;
+using DonationRegistry.Hsc.Seeding;
 using DonationRegistry.Messaging;
 using DonationRegistry.ServiceDefaults;
 
@@ -17,6 +18,11 @@ public static class Extensions
     {
         builder.AddServiceDbContext<WebApplicationBuilder, HscDbContext>(ConnectionName);
         builder.AddMessaging<HscDbContext>(x => x.AddConsumer<HscVolunteerEnrolledConsumer>());
+        if (builder.Configuration.GetValue("Hsc:SeedDemoData", false))
+        {
+            // Before the index loader, so the first index holds the demo donors.
+            builder.Services.AddHostedService<DemoDonorSeeder>();
+        }
         builder.Services.AddOptions<HlaOptions>().Bind(builder.Configuration.GetSection("Hla")).Bind(builder.Configuration.GetSection("Hsc"));
         builder.Services.AddSingleton<HlaEngine>();
         builder.Services.AddHostedService<IndexLoader>();
