@@ -1,3 +1,15 @@
+using DonationRegistry.FamilyCare;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddDefaultAuthentication(audience: DonationRegistry.Common.Scopes.FamilyCare);
+builder.AddGrpcDefaults();
+builder.AddFamilyCareServices();
+
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDefaultEndpoints();
+app.MapGrpcDefaults();
+app.MapFamilyCareApi();
 app.Run();

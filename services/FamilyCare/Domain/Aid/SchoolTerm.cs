@@ -32,6 +32,9 @@ public readonly record struct SchoolTerm(int Year, int Half) : IComparable<Schoo
         return true;
     }
 
+    public static SchoolTerm Parse(string text) =>
+        TryParse(text, out var term) ? term : throw new FormatException($"'{text}' is not a school term (YYYY-1 or YYYY-2).");
+
     public int CompareTo(SchoolTerm other) => (Year, Half).CompareTo((other.Year, other.Half));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Half}");

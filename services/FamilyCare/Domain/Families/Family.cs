@@ -11,12 +11,17 @@ public sealed class Family
 
     private Family()
     {
-        DonorId = Region = "";
+        Region = "";
     }
 
     public Guid Id { get; private set; }
-    /// <summary>The donor's pseudonymous id from the completion event (never a name or ID number).</summary>
-    public string DonorId { get; private set; }
+    /// <summary>
+    /// The pseudonymous reference from the completion event (the family reference of an organ, body or tissue case; the donor id of an
+    /// HSC donation) — never a name or ID number. One family per reference.
+    /// </summary>
+    public Guid Reference { get; private set; }
+    /// <summary>The completed case that referred the family (for the record; HSC referrals have none).</summary>
+    public Guid? CaseId { get; private set; }
     public ReferralSource Source { get; private set; }
     /// <summary>The county/district code the family lives in (GB/T 2260); staff regions must contain it.</summary>
     public string Region { get; private set; }
@@ -31,19 +36,20 @@ public sealed class Family
     public IReadOnlyList<ChildMember> Children => _children;
     public IReadOnlyList<ElderMember> Elders => _elders;
 
-    public static Family Refer(Guid id, ReferralSource source, string donorId, string region, bool careContactAgreed, DateTimeOffset at)
+    public static Family Refer(Guid id, ReferralSource source, Guid reference, Guid? caseId, string region, bool careContactAgreed,
+        DateTimeOffset at)
     {
         if (!RegionCodes.IsZhejiang(region))
         {
             throw new ValidationFailedException("region", $"'{region}' is not a Zhejiang region code.");
         }
-        if (string.IsNullOrWhiteSpace(donorId))
+        if (reference == Guid.Empty)
         {
-            throw new ValidationFailedException("donor_id", "A referral needs the donor's pseudonymous id.");
+            throw new ValidationFailedException("reference", "A referral needs the pseudonymous family or donor reference.");
         }
         return new Family
         {
-            Id = id, Source = source, DonorId = donorId, Region = region, CareContactAgreed = careContactAgreed,
+            Id = id, Source = source, Reference = reference, CaseId = caseId, Region = region, CareContactAgreed = careContactAgreed,
             ReferredAt = at, Status = FamilyStatus.Referred,
         };
     }

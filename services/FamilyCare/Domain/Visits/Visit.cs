@@ -3,7 +3,7 @@ namespace DonationRegistry.FamilyCare.Domain.Visits;
 /// <summary>A care visit to one family, driven by <see cref="VisitLifecycle"/>; scheduling obeys <see cref="SchedulingRules"/>.</summary>
 public sealed class Visit
 {
-    private readonly List<string> _staffIds = [];
+    private List<string> _staffIds = [];
     private readonly List<VisitTransition> _timeline = [];
 
     private Visit()
@@ -21,7 +21,10 @@ public sealed class Visit
     /// <summary>The family is covered by civil-affairs assistance (shown to staff to avoid double visits).</summary>
     public bool CivilAffairsCovered { get; private set; }
     public VisitStatus Status { get; private set; }
-    public VisitSlot? Slot { get; private set; }
+    public DateOnly? ScheduledDate { get; private set; }
+    public TimeSlot? ScheduledSlot { get; private set; }
+    /// <summary>The date and slot while scheduled (and kept afterwards as when it was meant to happen).</summary>
+    public VisitSlot? Slot => ScheduledDate is { } date && ScheduledSlot is { } slot ? new VisitSlot(date, slot) : null;
     public IReadOnlyList<string> StaffIds => _staffIds;
     public VisitOutcome? Outcome { get; private set; }
     public string? MissedReason { get; private set; }
@@ -43,7 +46,8 @@ public sealed class Visit
         }
         SchedulingRules.Ensure(Id, Region, slot, staff, bookings);
         Fire(VisitTrigger.Schedule, at, $"{slot} with {string.Join(", ", staff.Select(s => s.Id))}");
-        Slot = slot;
+        ScheduledDate = slot.Date;
+        ScheduledSlot = slot.Slot;
         _staffIds.Clear();
         _staffIds.AddRange(staff.Select(s => s.Id));
     }

@@ -1,0 +1,209 @@
+using DonationRegistry.FamilyCare.Application;
+using DonationRegistry.FamilyCare.V1;
+using Grpc.Core;
+using Model = DonationRegistry.FamilyCare.Domain.Visits;
+
+namespace DonationRegistry.FamilyCare.Grpc;
+
+/// <summary>The Visits API: validates every field first, then calls <see cref="VisitCommands"/>, <see cref="PlanningQueries"/> and
+/// <see cref="CalendarExport"/>.</summary>
+public sealed class VisitsGrpcService(VisitCommands visits, PlanningQueries planning, CalendarExport calendar, CareClock clock)
+    : Visits.VisitsBase
+{
+    public override async Task<StaffMember> RegisterStaffMember(RegisterStaffMemberRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var staffId = Names.StaffId(request.StaffMember?.Name);
+        if (staffId is null)
+        {
+            fields.Add("staff_member.name", "Must be \"staffMembers/{user_id}\" (user id up to 64 characters).");
+        }
+        var name = fields.Text(request.StaffMember?.DisplayName, "staff_member.display_name", 50);
+        var region = fields.Region(request.StaffMember?.RegionCode, "staff_member.region_code");
+        fields.ThrowIfAny();
+        return CareMapping.ToMessage(await visits.RegisterStaffAsync(caller, new Model.StaffMember(staffId!, name, region),
+            context.CancellationToken));
+    }
+
+    public override async Task<Campaign> CreateCampaign(CreateCampaignRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var requestId = fields.Uuid(request.RequestId, "request_id");
+        if (request.Campaign is null)
+        {
+            fields.Add("campaign", "The campaign is required.");
+        }
+        var kind = fields.Enum(request.Campaign?.Kind ?? CampaignKind.Unspecified, "campaign.kind");
+        var name = fields.Text(request.Campaign?.DisplayName, "campaign.display_name", 100);
+        var region = fields.Region(request.Campaign?.RegionCode, "campaign.region_code");
+        var start = fields.Date(request.Campaign?.StartDate, "campaign.start_date");
+        var end = fields.Date(request.Campaign?.EndDate, "campaign.end_date");
+        if (start != default && end != default && end < start)
+        {
+            fields.Add("campaign.end_date", "The campaign cannot end before it starts.");
+        }
+        fields.ThrowIfAny();
+        var campaign = Model.Campaign.Create(requestId, (Model.CampaignKind)kind, name, region, start, end);
+        var (created, planned) = await visits.CreateCampaignAsync(caller, campaign, context.CancellationToken);
+        return CareMapping.ToMessage(created, planned);
+    }
+
+    public override async Task<Visit> CreateVisit(CreateVisitRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var requestId = fields.Uuid(request.RequestId, "request_id");
+        var family = fields.Name(request.Family, Names.Families, "family");
+        Guid? campaign = string.IsNullOrEmpty(request.Campaign) ? null : fields.Name(request.Campaign, Names.Campaigns, "campaign");
+        fields.ThrowIfAny();
+        return CareMapping.ToMessage(await visits.CreateVisitAsync(caller, requestId, family, campaign, context.CancellationToken));
+    }
+
+    public override async Task<Visit> GetVisit(GetVisitRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var id = fields.Name(request.Name, Names.Visits, "name");
+        fields.ThrowIfAny();
+        return CareMapping.ToMessage(await visits.GetAsync(caller, id, context.CancellationToken));
+    }
+
+    public override async Task<Visit> ScheduleVisit(ScheduleVisitRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var id = fields.Name(request.Name, Names.Visits, "name");
+        var date = fields.Date(request.Date, "date");
+        if (date != default && date < clock.Today)
+        {
+            fields.Add("date", "A visit cannot be scheduled in the past.");
+        }
+        var slot = fields.Enum(request.Slot, "slot");
+        var staff = StaffIds(request.StaffMembers, "staff_members", fields);
+        fields.ThrowIfAny();
+        return CareMapping.ToMessage(await visits.ScheduleAsync(caller, id, new Model.VisitSlot(date, (Model.TimeSlot)slot), staff,
+            context.CancellationToken));
+    }
+
+    public override async Task<Visit> RecordVisitOutcome(RecordVisitOutcomeRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var id = fields.Name(request.Name, Names.Visits, "name");
+        var missed = !string.IsNullOrWhiteSpace(request.MissedReason);
+        if (missed == (request.Visited is not null))
+        {
+            fields.Add("visited", "Give exactly one of visited and missed_reason.");
+        }
+        if (missed)
+        {
+            var reason = fields.Text(request.MissedReason, "missed_reason", 200);
+            fields.ThrowIfAny();
+            return CareMapping.ToMessage(await visits.RecordMissedAsync(caller, id, reason, context.CancellationToken));
+        }
+        var outcome = request.Visited;
+        var cash = fields.Yuan(outcome?.CashFen ?? 0, "visited.cash_fen", allowZero: true);
+        var goods = fields.Text(outcome?.Goods, "visited.goods", 200, min: 0);
+        var needs = fields.Text(outcome?.NeedsFound, "visited.needs_found", 500, min: 0);
+        var followUp = fields.OptionalDate(outcome?.FollowUpDate, "visited.follow_up_date");
+        fields.ThrowIfAny();
+        return CareMapping.ToMessage(await visits.RecordVisitedAsync(caller, id,
+            new Model.VisitOutcome(cash, goods.Length == 0 ? null : goods, needs.Length == 0 ? null : needs, followUp, outcome!.PhotoConsent),
+            context.CancellationToken));
+    }
+
+    public override async Task<ListDueItemsResponse> ListDueItems(ListDueItemsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var region = fields.Region(string.IsNullOrEmpty(request.RegionCode) ? caller.Region : request.RegionCode, "region_code");
+        var asOf = string.IsNullOrEmpty(request.AsOfDate) ? clock.Today : fields.Date(request.AsOfDate, "as_of_date");
+        fields.ThrowIfAny();
+        var response = new ListDueItemsResponse();
+        response.Items.AddRange((await planning.DueAsync(caller, region, asOf, context.CancellationToken)).Select(CareMapping.ToMessage));
+        return response;
+    }
+
+    public override async Task<WeekPlan> ProposeWeekPlan(ProposeWeekPlanRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var weekStart = fields.Date(request.WeekStartDate, "week_start_date");
+        if (weekStart != default && weekStart.DayOfWeek != DayOfWeek.Monday)
+        {
+            fields.Add("week_start_date", "Must be a Monday.");
+        }
+        var staff = StaffIds(request.StaffMembers, "staff_members", fields);
+        var unavailable = new List<(string, DateOnly, Model.TimeSlot?)>();
+        for (var i = 0; i < request.Unavailable.Count; i++)
+        {
+            var u = request.Unavailable[i];
+            var staffId = Names.StaffId(u.StaffMember);
+            if (staffId is null || !staff.Contains(staffId))
+            {
+                fields.Add($"unavailable[{i}].staff_member", "Must name a member of staff_members.");
+            }
+            var date = fields.Date(u.Date, $"unavailable[{i}].date");
+            if (u.Slot != TimeSlot.Unspecified && !Enum.IsDefined(u.Slot))
+            {
+                fields.Add($"unavailable[{i}].slot", "Unknown slot.");
+            }
+            unavailable.Add((staffId ?? "", date, u.Slot == TimeSlot.Unspecified ? null : (Model.TimeSlot)u.Slot));
+        }
+        fields.ThrowIfAny();
+        var plan = await planning.ProposeAsync(caller, weekStart, staff, unavailable, context.CancellationToken);
+        var response = new WeekPlan();
+        response.Unplanned.AddRange(plan.Unplanned.Select(CareMapping.ToMessage));
+        foreach (var visit in plan.Visits)
+        {
+            var proposed = new ProposedVisit
+            {
+                Family = Names.Of(Names.Families, visit.FamilyId), RegionCode = visit.District, Date = CareMapping.Day(visit.Slot.Date),
+                Slot = (TimeSlot)visit.Slot.Slot,
+            };
+            proposed.StaffMembers.AddRange(visit.StaffIds.Select(Names.Staff));
+            proposed.Covers.AddRange(visit.Covers.Select(CareMapping.ToMessage));
+            response.Visits.Add(proposed);
+        }
+        return response;
+    }
+
+    public override async Task<CalendarDocument> ExportCalendar(ExportCalendarRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var staffId = Names.StaffId(request.StaffMember);
+        if (staffId is null)
+        {
+            fields.Add("staff_member", "Must be \"staffMembers/{user_id}\".");
+        }
+        var from = string.IsNullOrEmpty(request.FromDate) ? clock.Today : fields.Date(request.FromDate, "from_date");
+        var days = request.Days == 0 ? 31 : fields.Range(request.Days, 1, 366, "days");
+        fields.ThrowIfAny();
+        var (content, events) = await calendar.ExportAsync(caller, staffId!, from, days, context.CancellationToken);
+        return new CalendarDocument { ContentType = CalendarExport.ContentType, Content = content, EventCount = events };
+    }
+
+    private static List<string> StaffIds(Google.Protobuf.Collections.RepeatedField<string> names, string field, Fields fields)
+    {
+        if (names.Count == 0)
+        {
+            fields.Add(field, "At least one staff member is required.");
+        }
+        var ids = new List<string>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (Names.StaffId(names[i]) is { } id)
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                fields.Add($"{field}[{i}]", "Must be \"staffMembers/{user_id}\".");
+            }
+        }
+        return ids;
+    }
+}
