@@ -1,0 +1,228 @@
+extern alias organ;
+extern alias registration;
+
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using DonationRegistry.Common;
+using DonationRegistry.TestSupport;
+using DonationRegistry.TestSupport.Identity;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using Xunit;
+using OrganDbContext = organ::DonationRegistry.OrganCoordination.Infrastructure.OrganDbContext;
+using Reg = DonationRegistry.Registration.V1;
+using RegistrationDbContext = registration::DonationRegistry.Registration.Infrastructure.RegistrationDbContext;
+
+namespace DonationRegistry.OrganCoordination.Tests;
+
+[CollectionDefinition(OrganFixture.Collection)]
+public sealed class OrganCollection : ICollectionFixture<OrganFixture>;
+
+/// <summary>
+/// One running OrganCoordination service and one Registration service for the "organ" collection: an in-process Identity server
+/// (real tokens, real client-credentials token for the registry check), a fresh database each on the shared test PostgreSQL, the
+/// shared test RabbitMQ (both services on it, so events flow between them), fresh random ID-number keys. The registry check goes
+/// through <see cref="Gate"/>, which can take the Registration service "down".
+/// </summary>
+public sealed class OrganFixture : IAsyncLifetime
+{
+    public const string Collection = "organ";
+    /// <summary>The hospital of the coordinators' cases.</summary>
+    public const string Hospital = "HOSP-330106-01";
+    public const string Region = "330106";
+
+    private readonly FreshDatabase _organDb = new();
+    private readonly FreshDatabase _registrationDb = new();
+    private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
+    private ServiceHost<OrganDbContext>? _organ;
+    private ServiceHost<RegistrationDbContext>? _registration;
+    private int _credentialCounter;
+
+    public IdentityServer Identity { get; } = new();
+    public string BrokerConnectionString { get; private set; } = "";
+    public RegistryGate Gate { get; }
+    public ServiceHost<OrganDbContext> Organ => _organ ?? throw new InvalidOperationException("not initialised");
+    public ServiceHost<RegistrationDbContext> Registration => _registration ?? throw new InvalidOperationException("not initialised");
+
+    public OrganFixture() => Gate = new RegistryGate(() => Registration.Server.CreateHandler());
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(Identity.InitializeAsync(), _organDb.InitializeAsync(), _registrationDb.InitializeAsync());
+        BrokerConnectionString = (await TestInfrastructure.RabbitMqAsync()).ConnectionString;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        _registration = new ServiceHost<RegistrationDbContext>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:registrationdb"] = _registrationDb.ConnectionString,
+            ["ConnectionStrings:messaging"] = BrokerConnectionString,
+            ["Messaging:ServiceName"] = "registration-" + run,
+            ["Messaging:OutboxPollInterval"] = "00:00:00.200",
+            ["Identity:Authority"] = Identity.Authority,
+            ["PersonalData:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        _organ = new ServiceHost<OrganDbContext>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:organdb"] = _organDb.ConnectionString,
+            ["ConnectionStrings:messaging"] = BrokerConnectionString,
+            ["Messaging:ServiceName"] = "organcoordination-" + run,
+            ["Messaging:OutboxPollInterval"] = "00:00:00.200",
+            ["Identity:Authority"] = Identity.Authority,
+            ["OrganCoordination:ClientSecret"] = IdentityServer.ClientSecrets["organcoordination"],
+            ["Registry:Address"] = "http://localhost",
+            ["PersonalData:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, services => services.Configure<HttpClientFactoryOptions>("RegistryClient",
+            o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = Gate.CreateHandler())));
+        _ = _registration.Server;
+        _ = _organ.Server;
+        await WaitUntilReadyAsync(_registration.Http());
+        await WaitUntilReadyAsync(_organ.Http());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_organ is not null)
+        {
+            await _organ.DisposeAsync();
+        }
+        if (_registration is not null)
+        {
+            await _registration.DisposeAsync();
+        }
+        await Identity.DisposeAsync();
+        await _organDb.DisposeAsync();
+        await _registrationDb.DisposeAsync();
+    }
+
+    public V1.OrganCases.OrganCasesClient Cases(string? token) => new(Organ.Channel(token));
+
+    public V1.CoordinatorCredentials.CoordinatorCredentialsClient Credentials(string? token) => new(Organ.Channel(token));
+
+    /// <summary>A hospital coordinator of <see cref="Hospital"/> (or another hospital).</summary>
+    public Task<string> CoordinatorTokenAsync(string hospital = Hospital, string region = Region) =>
+        _tokens.GetOrAdd("coordinator:" + hospital, _ => Identity.TokenForAsync(Roles.OrganCoordinator, hospital, region, "hospital", Scopes.Organ));
+
+    /// <summary>The provincial Red Cross officer (appoints witnesses, manages credentials).</summary>
+    public Task<string> ProvincialOfficerTokenAsync() => OfficerTokenAsync(RegionCodes.Province);
+
+    public Task<string> OfficerTokenAsync(string region) =>
+        _tokens.GetOrAdd("officer:" + region, _ => Identity.TokenForAsync(Roles.RegistryOfficer, "RC-" + region, region,
+            region == RegionCodes.Province ? "province" : "city", Scopes.Organ, Scopes.Registration));
+
+    public Task<string> TokenForRoleAsync(string role, string orgId, string region, string orgType) =>
+        _tokens.GetOrAdd($"{role}:{orgId}:{region}", _ => Identity.TokenForAsync(role, orgId, region, orgType, Scopes.Organ));
+
+    /// <summary>A certified coordinator credential (active now) for a new holder; returns its number.</summary>
+    public async Task<(string Holder, string Number)> CertifiedCoordinatorAsync()
+    {
+        var officer = Credentials(await ProvincialOfficerTokenAsync());
+        var n = Interlocked.Increment(ref _credentialCounter);
+        var holder = $"coord-{Guid.NewGuid():N}"[..20];
+        var credential = await officer.CreateCredentialAsync(new V1.CreateCredentialRequest { HolderId = holder, OrgId = "RC-330100", RegionCode = "330100" });
+        credential = await officer.RecordTrainingAsync(new V1.RecordTrainingRequest { Name = credential.Name, Etag = credential.Etag, Hours = 40, CourseReference = "COURSE-1" });
+        var number = string.Create(CultureInfo.InvariantCulture, $"ZJ-{Guid.NewGuid().ToString("N")[..6]}-{n}");
+        await officer.CertifyCredentialAsync(new V1.CertifyCredentialRequest { Name = credential.Name, Etag = credential.Etag, Number = number });
+        return (holder, number);
+    }
+
+    /// <summary>A confirmed organ registration in the Registration service for <paramref name="idNumber"/>; returns its name.</summary>
+    public async Task<string> RegisteredVolunteerAsync(string idNumber, bool objection = false)
+    {
+        var officerToken = await Identity.TokenForAsync(Roles.RegistryOfficer, "RC-330000", "330000", "province", Scopes.Registration);
+        var points = new Reg.RegistrationPoints.RegistrationPointsClient(Registration.Channel(officerToken));
+        var registrations = new Reg.Registrations.RegistrationsClient(Registration.Channel(officerToken));
+        var point = await points.CreateRegistrationPointAsync(new Reg.CreateRegistrationPointRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Point = new Reg.RegistrationPoint
+            {
+                DisplayName = "测试登记点 " + Guid.NewGuid().ToString("N")[..6], HostOrganisation = "浙江民生社会养老服务中心",
+                Kind = Reg.PointKind.ElderCare, RegionCode = Region, Address = "杭州市西湖区文三路 1 号", ContactPhone = "0571-88889999",
+                Services = { Reg.PointService.Registration, Reg.PointService.IntentLetterWitness },
+            },
+        });
+        point = await points.TransitionRegistrationPointAsync(new Reg.TransitionRegistrationPointRequest { Name = point.Name, Trigger = Reg.PointTrigger.Authorise, Etag = point.Etag, Reason = "test" });
+        await points.TransitionRegistrationPointAsync(new Reg.TransitionRegistrationPointRequest { Name = point.Name, Trigger = Reg.PointTrigger.Activate, Etag = point.Etag });
+        var registration = await registrations.CreateRegistrationAsync(new Reg.CreateRegistrationRequest
+        {
+            RequestId = Guid.NewGuid().ToString(),
+            Registration = new Reg.Registration
+            {
+                RegistrationPoint = point.Name, Channel = Reg.Channel.AuthorisedPoint, Programme = Reg.Programme.Organ,
+                Person = new Reg.Person { FullName = "张三", IdType = Reg.IdType.ResidentId, IdNumber = idNumber, Phone = "13800138000", Address = "杭州市西湖区文三路 100 号" },
+                NotificationContact = new Reg.Contact { FullName = "李四", Relation = "配偶", Phone = "13900139000" },
+                Consents = new Reg.Consents { SensitiveData = true, TransferToProvincialCentre = true },
+                Scope = { Reg.DonationScope.Kidney, Reg.DonationScope.Liver },
+            },
+        });
+        var witnessing = new Reg.Witnessing { FamilyInformed = true, LetterSha256 = new string('a', 64) };
+        for (var i = 0; i < 2; i++)
+        {
+            witnessing.Witnesses.Add(new Reg.Witness
+            {
+                FullName = "王五", Relation = "朋友", IdType = Reg.IdType.ResidentId, IdNumber = People.NewIdNumber(),
+                SignedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(DateTime.UtcNow),
+            });
+        }
+        registration = await registrations.RecordWitnessingAsync(new Reg.RecordWitnessingRequest { Name = registration.Name, Witnessing = witnessing, Etag = registration.Etag });
+        registration = await registrations.ForwardRegistrationAsync(new Reg.ForwardRegistrationRequest { Name = registration.Name, Etag = registration.Etag });
+        registration = await registrations.ConfirmRegistrationAsync(new Reg.ConfirmRegistrationRequest { Name = registration.Name, Etag = registration.Etag });
+        if (objection)
+        {
+            registration = await registrations.RecordObjectionAsync(new Reg.RecordObjectionRequest { Name = registration.Name, DocumentReference = "OBJ-1", Etag = registration.Etag });
+        }
+        return registration.Name;
+    }
+
+    /// <summary>The registration's state as the Registration service reports it.</summary>
+    public async Task<Reg.RegistrationStatus> RegistrationStatusAsync(string name)
+    {
+        var token = await Identity.TokenForAsync(Roles.RegistryOfficer, "RC-330000", "330000", "province", Scopes.Registration);
+        var registration = await new Reg.Registrations.RegistrationsClient(Registration.Channel(token))
+            .GetRegistrationAsync(new Reg.GetRegistrationRequest { Name = name, Purpose = "test" });
+        return registration.Status;
+    }
+
+    /// <summary>Runs <paramref name="query"/> on a fresh context of the OrganCoordination service.</summary>
+    public async Task<T> WithOrganDbAsync<T>(Func<OrganDbContext, Task<T>> query)
+    {
+        await using var scope = Organ.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<OrganDbContext>());
+    }
+
+    /// <summary>Rows of the OrganCoordination database: cases, timeline rows, audit rows, outbox rows (to prove nothing was written).</summary>
+    public Task<long[]> RowCountsAsync() => WithOrganDbAsync(async db => new[]
+    {
+        await db.OrganCases.LongCountAsync(),
+        (await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM organ_case_timeline").ToListAsync()).Single(),
+        (await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM audit_log").ToListAsync()).Single(),
+        (await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM outbox_messages").ToListAsync()).Single(),
+    });
+
+    private static async Task WaitUntilReadyAsync(HttpClient http)
+    {
+        using (http)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (true)
+            {
+                var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException("A service did not become ready: " + await response.Content.ReadAsStringAsync());
+                }
+                await Task.Delay(200);
+            }
+        }
+    }
+}
