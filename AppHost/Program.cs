@@ -6,13 +6,14 @@ var postgres = builder.AddPostgres("postgres");
 var identityDb = postgres.AddDatabase("identitydb");
 var registrationDb = postgres.AddDatabase("registrationdb");
 var hscDb = postgres.AddDatabase("hscdb");
+var organDb = postgres.AddDatabase("organdb");
 var messaging = builder.AddRabbitMQ("messaging");
 
 var identity = builder.AddProject("identity", "../services/Identity/Identity.csproj")
     .WithReference(identityDb).WaitFor(identityDb)
     .WithEnvironment("Identity__KeysPath", Path.Combine(builder.DataPath, "identity", "keys"));
 
-builder.AddProject("registration", "../services/Registration/Registration.csproj")
+var registration = builder.AddProject("registration", "../services/Registration/Registration.csproj")
     .WithReference(registrationDb).WaitFor(registrationDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity).WaitFor(identity)
@@ -27,5 +28,14 @@ builder.AddProject("hsc", "../services/Hsc/Hsc.csproj")
     .WithReference(identity).WaitFor(identity)
     .WithEnvironment("Hla__ImgtFolder", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "..", "shared", "data", "imgt", "3.58.0")))
     .WithEnvironment("Hsc__SeedDemoData", "true");
+
+// OrganCoordination: organ, body and tissue donation cases; asks the registry (Registration, gRPC) with its own client token.
+builder.AddProject("organcoordination", "../services/OrganCoordination/OrganCoordination.csproj")
+    .WithReference(organDb).WaitFor(organDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(registration).WaitFor(registration)
+    .WithEnvironment("PersonalData__EncryptionKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-encryption-key"))
+    .WithEnvironment("PersonalData__HashKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-hash-key"));
 
 await builder.Build().RunAsync();
