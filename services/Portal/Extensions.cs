@@ -89,6 +89,8 @@ public static class Extensions
             // Friendly messages only; the detail stays in the server log.
             o.DetailedErrors = false);
         builder.Services.AddMudServices();
+        // Library assets (MudBlazor's CSS/JS) straight from the build output in every environment; a no-op after publish.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddScoped<DeskContext>();
         return builder;

@@ -25,7 +25,6 @@ public static class SignInEvents
     public static Task PassLanguageAsync(RedirectContext context)
     {
         context.ProtocolMessage.UiLocales = CultureInfo.CurrentUICulture.Name;
-        context.ProtocolMessage.SetParameter("lang", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         return Task.CompletedTask;
     }
 }

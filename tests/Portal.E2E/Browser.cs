@@ -1,0 +1,34 @@
+using DonationRegistry.TestSupport.Identity;
+using Microsoft.Playwright;
+
+namespace DonationRegistry.Portal.E2E;
+
+/// <summary>Steps a person takes in the browser, shared by the journeys.</summary>
+public static class Browser
+{
+    /// <summary>Signs in on Identity's login page through the Portal's sign-in button and waits until the Portal is interactive.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string returnPath = "")
+    {
+        await page.GotoAsync("account/signin?returnUrl=" + Uri.EscapeDataString("/" + returnPath));
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(IdentityServer.DemoPassword);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/connect/", StringComparison.Ordinal) && !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase)
+            && !url.Contains("signin-oidc", StringComparison.Ordinal));
+        await InteractiveAsync(page);
+    }
+
+    /// <summary>Opens a Portal page and waits for its circuit (clicks before that would be lost).</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await InteractiveAsync(page);
+    }
+
+    public static Task InteractiveAsync(IPage page) =>
+        page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public static ILocator ByTestId(this IPage page, string id) => page.Locator($"[data-testid={id}]");
+
+    public static ILocator ByTestIdIn(this ILocator scope, string id) => scope.Locator($"[data-testid={id}]");
+}

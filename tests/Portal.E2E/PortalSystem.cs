@@ -1,0 +1,180 @@
+extern alias registration;
+
+using System.Security.Cryptography;
+using DonationRegistry.Hosting;
+using DonationRegistry.TestSupport;
+using DonationRegistry.TestSupport.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using Xunit;
+using RegistrationDbContext = registration::DonationRegistry.Registration.Infrastructure.RegistrationDbContext;
+
+namespace DonationRegistry.Portal.E2E;
+
+/// <summary>The xunit collection of every browser test: <c>[Collection(PortalSystem.Collection)]</c>.</summary>
+[CollectionDefinition(PortalSystem.Collection)]
+public sealed class PortalCollection : ICollectionFixture<PortalSystem>;
+
+/// <summary>
+/// The system a person uses through the Portal: Identity (demo users, the <c>portal</c> client redirecting to this Portal) and
+/// Registration (demo points and volunteers) in-process on real Kestrel ports, on the shared test PostgreSQL and RabbitMQ; the Portal
+/// built with the tests and started as a child process in Development, as the AppHost starts it; one headless Chromium.
+/// </summary>
+public sealed class PortalSystem : IAsyncLifetime
+{
+    public const string Collection = "portal";
+
+    /// <summary>Debian's browser (scripts/prerequisites.sh installs it); Playwright drives it without a download of its own.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly FreshDatabase _registrationDb = new();
+    private readonly int _portalPort = Ports.Free();
+    private KestrelServiceHost<RegistrationDbContext>? _registration;
+    private ChildProcess? _portal;
+    private IPlaywright? _playwright;
+
+    public PortalSystem()
+    {
+        Identity = IdentityServer.WithSettings(new Dictionary<string, string?>
+        {
+            ["Identity:Portal:RedirectUris:0"] = $"http://127.0.0.1:{_portalPort}/signin-oidc",
+            ["Identity:Portal:PostLogoutRedirectUris:0"] = $"http://127.0.0.1:{_portalPort}/signout-callback-oidc",
+        });
+    }
+
+    public IdentityServer Identity { get; }
+
+    /// <summary>The Portal's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri PortalAddress => new($"http://127.0.0.1:{_portalPort}/");
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(Identity.InitializeAsync(), _registrationDb.InitializeAsync());
+        var broker = (await TestInfrastructure.RabbitMqAsync()).ConnectionString;
+        var (httpPort, grpcPort) = (Ports.Free(), Ports.Free());
+        _registration = new KestrelServiceHost<RegistrationDbContext>(new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{httpPort}",
+            ["Kestrel:Endpoints:http:Protocols"] = "Http1",
+            ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
+            ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
+            ["ConnectionStrings:registrationdb"] = _registrationDb.ConnectionString,
+            ["ConnectionStrings:messaging"] = broker,
+            ["Messaging:ServiceName"] = "registration-" + Guid.NewGuid().ToString("N")[..8],
+            ["Identity:Authority"] = Identity.Authority,
+            ["PersonalData:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Registration:SeedDemoData"] = "true",
+            ["Registration:CertificateChecksPerMinute"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        _registration.Start();
+        await WaitForAsync(new Uri($"http://127.0.0.1:{httpPort}/health"), "Registration", () => "");
+
+        _portal = ChildProcess.Start("dotnet", [PortalAssembly()], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Kestrel__Endpoints__http__Url"] = PortalAddress.ToString().TrimEnd('/'),
+            ["Identity__Authority"] = Identity.Authority,
+            ["services__identity__http__0"] = Identity.Authority.TrimEnd('/'),
+            ["services__registration__http__0"] = $"http://127.0.0.1:{httpPort}",
+            ["services__registration__grpc__0"] = $"http://127.0.0.1:{grpcPort}",
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, workingDirectory: Path.GetDirectoryName(PortalAssembly()));
+        await WaitForAsync(new Uri(PortalAddress, "alive"), "Portal", () => string.Join('\n', _portal.RecentLines()));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+        if (_portal is not null)
+        {
+            await _portal.StopAsync(ChildProcess.SigTerm, TimeSpan.FromSeconds(5));
+            await _portal.DisposeAsync();
+        }
+        if (_registration is not null)
+        {
+            await _registration.DisposeAsync();
+        }
+        await Identity.DisposeAsync();
+        await _registrationDb.DisposeAsync();
+    }
+
+    /// <summary>The Portal's log so far (for failure messages).</summary>
+    public string PortalLog() => _portal is null ? "" : string.Join('\n', _portal.RecentLines());
+
+    /// <summary>A fresh browser context (no cookies) in <paramref name="locale"/>, 1280×800.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = PortalAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    // The Portal built beside the tests: services/Portal/bin/<configuration>/net10.0/DonationRegistry.Portal.dll.
+    private static string PortalAssembly()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testBin.Parent!.Name;
+        var framework = testBin.Name;
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DonationRegistry.sln")))
+        {
+            root = root.Parent;
+        }
+        if (root is null)
+        {
+            throw new InvalidOperationException("DonationRegistry.sln not found above " + AppContext.BaseDirectory);
+        }
+        return Path.Combine(root.FullName, "services", "Portal", "bin", configuration, framework, "DonationRegistry.Portal.dll");
+    }
+
+    private static async Task WaitForAsync(Uri address, string what, Func<string> log)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync(address);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // slow start
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{what} did not become ready at {address}.\n{log()}");
+            }
+            await Task.Delay(250);
+        }
+    }
+}
