@@ -5,6 +5,7 @@
 declare -A DR_PACKAGES=(
   [postgresql]='/usr/lib/postgresql/*/bin/postgres'
   [rabbitmq-server]='/usr/lib/rabbitmq/bin/rabbitmq-server'
+  [chromium]='/usr/bin/chromium'
 )
 
 ensure_prerequisites() {
