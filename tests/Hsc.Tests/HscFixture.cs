@@ -73,6 +73,7 @@ public sealed class HscFixture : IAsyncLifetime
         ["Identity:Authority"] = authority,
         ["Hla:ImgtFolder"] = ImgtData.Folder("3.58.0"),
         ["Hsc:ChangeFeedInterval"] = "00:00:00.200",
+        ["Hsc:SweepInterval"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

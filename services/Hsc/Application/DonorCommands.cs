@@ -113,6 +113,26 @@ public sealed partial class DonorCommands(HscDbContext db, UnitOfWork unitOfWork
         return changed.Count;
     }
 
+    /// <summary>Reinstates donors whose temporary deferral ended before today (system actor); returns how many.</summary>
+    public async Task<int> ReinstateEndedDeferralsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = Today(now);
+        var changed = await unitOfWork.RunAsync(async ct =>
+        {
+            var due = await db.Donors.Where(d => d.Status == DonorStatus.TemporarilyDeferred && d.DeferredUntil < today).Take(1000).ToListAsync(ct);
+            foreach (var donor in due)
+            {
+                var until = donor.DeferredUntil;
+                donor.Reinstate(now);
+                audit.Changed("ReinstateDonor", AuditSubjects.Donor, donor.Id, SystemActors.DeferralEnded, $"deferral ended {until:yyyy-MM-dd}");
+            }
+            return due.Select(d => d.Id).ToList();
+        }, cancellationToken);
+        await indexSync.ApplyAsync(changed, cancellationToken);
+        return changed.Count;
+    }
+
     private async Task<Donor> ChangeAsync(Caller caller, Guid donorId, string? etag, string operation,
         Func<Donor, DateTimeOffset, CancellationToken, Task<string?>> change, CancellationToken cancellationToken)
     {

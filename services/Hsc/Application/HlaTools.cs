@@ -51,7 +51,7 @@ public sealed class HlaTools(HlaEngine engine)
         {
             throw new ValidationFailedException(v, "分型无法识别。");
         }
-        var explanation = MatchExplainer.Explain(patient!, donor!, MatchCriteria.TenOfTen, new ReleaseGrader(nomenclature));
+        var explanation = MatchExplainer.Explain(patient!, donor!, MatchCriteria.TenOfTen, new NomenclatureGrader(nomenclature));
         return (explanation.Match, nomenclature.Release);
     }
 

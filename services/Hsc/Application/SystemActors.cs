@@ -10,4 +10,7 @@ public static class SystemActors
 
     /// <summary>The scheduled age-out of donors past the maximum age.</summary>
     public static Actor AgeLimit { get; } = new("system:age-limit", "system", null, null);
+
+    /// <summary>The scheduled end of temporary deferrals whose last day has passed.</summary>
+    public static Actor DeferralEnded { get; } = new("system:deferral-ended", "system", null, null);
 }

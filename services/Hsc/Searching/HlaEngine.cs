@@ -128,7 +128,7 @@ public sealed partial class HlaEngine(IServiceScopeFactory scopes, IOptions<HlaO
                 Interlocked.Increment(ref skipped);
             }
             return donor;
-        }, new ReleaseGrader(nomenclature));
+        }, new NomenclatureGrader(nomenclature));
         // Record which release each current typing was last interpreted with (those that failed keep their old release).
         var release = nomenclature.Release;
         var interpreted = rows.Select(r => r.DonorId).ToList();

@@ -16,8 +16,8 @@ public sealed class HlaOptions
     /// <summary>Donors age out after the calendar year in which they reach this age (<c>Hsc:MaximumDonorAge</c>).</summary>
     public int MaximumDonorAge { get; set; } = Domain.Donors.DonorAge.DefaultMaximum;
 
-    /// <summary>How often the age limit is applied to the pool.</summary>
-    public TimeSpan AgeOutInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How often the pool is swept: the age limit applied, deferrals that ended reinstated (<c>Hsc:SweepInterval</c>).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Ranked results stored per search (<c>Hsc:SearchResultCap</c>); the total count is always exact.</summary>
     public int SearchResultCap { get; set; } = 2000;

@@ -8,13 +8,14 @@ namespace DonationRegistry.Hsc.Searching;
 /// Loads the release and the index at start-up, then keeps the index current with the change feed: every
 /// <see cref="HlaOptions.ChangeFeedInterval"/> it applies the donors whose <c>updated_at</c> is at or after the last change seen
 /// minus <see cref="HlaOptions.ChangeFeedLookBack"/> (a transaction that stamped earlier but committed later is still caught;
-/// re-applying a donor is harmless). Also applies the age limit to the pool every <see cref="HlaOptions.AgeOutInterval"/>.
+/// re-applying a donor is harmless). Also sweeps the pool every <see cref="HlaOptions.SweepInterval"/>: donors past the age limit
+/// age out, temporary deferrals whose last day has passed end.
 /// </summary>
 public sealed partial class IndexLoader(HlaEngine engine, IServiceScopeFactory scopes, IOptions<HlaOptions> options, TimeProvider clock,
     ILogger<IndexLoader> logger) : BackgroundService
 {
     private DateTimeOffset _since;
-    private DateTimeOffset _nextAgeOut;
+    private DateTimeOffset _nextSweep;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,10 +63,12 @@ public sealed partial class IndexLoader(HlaEngine engine, IServiceScopeFactory s
             }
         }
         var now = clock.GetUtcNow();
-        if (now >= _nextAgeOut)
+        if (now >= _nextSweep)
         {
-            _nextAgeOut = now + options.Value.AgeOutInterval;
-            await scope.ServiceProvider.GetRequiredService<DonorCommands>().AgeOutDueDonorsAsync(options.Value.MaximumDonorAge, cancellationToken);
+            _nextSweep = now + options.Value.SweepInterval;
+            var commands = scope.ServiceProvider.GetRequiredService<DonorCommands>();
+            await commands.AgeOutDueDonorsAsync(options.Value.MaximumDonorAge, cancellationToken);
+            await commands.ReinstateEndedDeferralsAsync(cancellationToken);
         }
     }
 
