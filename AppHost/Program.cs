@@ -38,4 +38,9 @@ builder.AddProject("organcoordination", "../services/OrganCoordination/OrganCoor
     .WithEnvironment("PersonalData__EncryptionKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-encryption-key"))
     .WithEnvironment("PersonalData__HashKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-hash-key"));
 
+// Portal: the web UI (no gRPC endpoint of its own); signs users in at Identity and calls the services with their tokens.
+builder.AddProject("portal", "../services/Portal/Portal.csproj", grpc: false)
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(registration).WaitFor(registration);
+
 await builder.Build().RunAsync();
