@@ -49,6 +49,9 @@ public sealed class PortalSystem : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The Registration service's HTTP/1.1 endpoint (JSON transcoding), for test set-up outside the browser.</summary>
+    public Uri RegistrationHttp { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await Task.WhenAll(Identity.InitializeAsync(), _registrationDb.InitializeAsync());
@@ -71,6 +74,7 @@ public sealed class PortalSystem : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         });
         _registration.Start();
+        RegistrationHttp = new Uri($"http://127.0.0.1:{httpPort}/");
         await WaitForAsync(new Uri($"http://127.0.0.1:{httpPort}/health"), "Registration", () => "");
 
         _portal = ChildProcess.Start("dotnet", [PortalAssembly()], new Dictionary<string, string>
