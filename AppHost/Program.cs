@@ -7,6 +7,7 @@ var identityDb = postgres.AddDatabase("identitydb");
 var registrationDb = postgres.AddDatabase("registrationdb");
 var hscDb = postgres.AddDatabase("hscdb");
 var organDb = postgres.AddDatabase("organdb");
+var familyCareDb = postgres.AddDatabase("familycaredb");
 var messaging = builder.AddRabbitMQ("messaging");
 
 var identity = builder.AddProject("identity", "../services/Identity/Identity.csproj")
@@ -37,6 +38,12 @@ builder.AddProject("organcoordination", "../services/OrganCoordination/OrganCoor
     .WithReference(registration).WaitFor(registration)
     .WithEnvironment("PersonalData__EncryptionKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-encryption-key"))
     .WithEnvironment("PersonalData__HashKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-hash-key"));
+
+// FamilyCare (小桔灯): donor families, student aid, care visits; referrals arrive as completion events over the broker.
+builder.AddProject("familycare", "../services/FamilyCare/FamilyCare.csproj")
+    .WithReference(familyCareDb).WaitFor(familyCareDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(identity).WaitFor(identity);
 
 // Portal: the web UI (no gRPC endpoint of its own); signs users in at Identity and calls the services with their tokens.
 builder.AddProject("portal", "../services/Portal/Portal.csproj", grpc: false)
