@@ -196,13 +196,15 @@ public sealed class OrganFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<OrganDbContext>());
     }
 
-    /// <summary>Rows of the OrganCoordination database: cases, timeline rows, audit rows, outbox rows (to prove nothing was written).</summary>
+    /// <summary>Rows of the OrganCoordination database: cases, timeline rows, audit rows, outbox rows, credentials and their timeline rows (to prove nothing was written).</summary>
     public Task<long[]> RowCountsAsync() => WithOrganDbAsync(async db => new[]
     {
         await db.OrganCases.LongCountAsync(),
         (await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM organ_case_timeline").ToListAsync()).Single(),
         (await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM audit_log").ToListAsync()).Single(),
         (await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM outbox_messages").ToListAsync()).Single(),
+        await db.Credentials.LongCountAsync(),
+        (await db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM credential_timeline").ToListAsync()).Single(),
     });
 
     private static async Task WaitUntilReadyAsync(HttpClient http)

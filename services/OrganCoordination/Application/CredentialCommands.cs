@@ -16,7 +16,10 @@ public sealed class CredentialCommands(OrganDbContext db, UnitOfWork work, Audit
     public async Task<CoordinatorCredential> CreateAsync(Caller caller, string? holderId, string? orgId, string? regionCode,
         CancellationToken cancellationToken)
     {
-        AccessPolicy.RequireCredentialRegion(caller, Operation.ManageCredentials, regionCode ?? "");
+        AccessPolicy.Require(caller, Operation.ManageCredentials);
+        Require.That(RegionCodes.IsZhejiang(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
+            "请填写六位行政区划代码。");
+        AccessPolicy.RequireCredentialRegion(caller, Operation.ManageCredentials, regionCode!);
         return await work.RunAsync(async ct =>
         {
             var holder = (holderId ?? "").Trim();
