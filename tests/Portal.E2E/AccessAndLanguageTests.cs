@@ -56,6 +56,17 @@ public sealed class AccessAndLanguageTests(PortalSystem system)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = chinese })).ToBeVisibleAsync();
     }
 
+    [Theory]
+    [InlineData("registry/points", "point-row", "RP-330100-0001")]
+    [InlineData("registry/statistics", "statistics-row", "330100")]
+    public async Task RegistryOffice_WhenCityOfficerOpensPage_ShowsTheCitysRows(string path, string rowTestId, string expected)
+    {
+        var page = await system.NewPageAsync();
+        await Browser.SignInAsync(page, "officer.hz", path);
+
+        await Expect(page.ByTestId(rowTestId).Filter(new() { HasText = expected }).First).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task ErrorPage_WhenShown_HasNoStackTrace()
     {

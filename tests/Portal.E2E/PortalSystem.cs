@@ -118,6 +118,14 @@ public sealed class PortalSystem : IAsyncLifetime
         await _registrationDb.DisposeAsync();
     }
 
+    /// <summary>Saves a full-page screenshot under artifacts/screenshots/ (not committed) for people to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     /// <summary>The Portal's log so far (for failure messages).</summary>
     public string PortalLog() => _portal is null ? "" : string.Join('\n', _portal.RecentLines());
 
@@ -140,16 +148,17 @@ public sealed class PortalSystem : IAsyncLifetime
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testBin.Parent!.Name;
         var framework = testBin.Name;
-        var root = testBin;
+        return Path.Combine(RepositoryRoot(), "services", "Portal", "bin", configuration, framework, "DonationRegistry.Portal.dll");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "DonationRegistry.sln")))
         {
             root = root.Parent;
         }
-        if (root is null)
-        {
-            throw new InvalidOperationException("DonationRegistry.sln not found above " + AppContext.BaseDirectory);
-        }
-        return Path.Combine(root.FullName, "services", "Portal", "bin", configuration, framework, "DonationRegistry.Portal.dll");
+        return root?.FullName ?? throw new InvalidOperationException("DonationRegistry.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task WaitForAsync(Uri address, string what, Func<string> log)

@@ -29,6 +29,7 @@ public sealed partial class RegistrationJourneyTests(PortalSystem system)
         await clerk.Locator("#person-phone").FillAsync("13800138000");
         await clerk.GetByText("本人同意处理其敏感个人信息", new() { Exact = false }).ClickAsync();
         await clerk.GetByText("本人同意将登记信息报送省级中心", new() { Exact = false }).ClickAsync();
+        await PortalSystem.ScreenshotAsync(clerk, "desk-new-registration");
         await clerk.ByTestId("submit-registration").ClickAsync();
         await clerk.WaitForURLAsync(new Regex("/desk/registrations/[^/]+$"));
         await Expect(clerk.ByTestId("reg-status")).ToHaveTextAsync("草稿");
@@ -56,6 +57,7 @@ public sealed partial class RegistrationJourneyTests(PortalSystem system)
         var row = officer.ByTestId("queue-row").Filter(new() { HasText = name });
         await row.ByTestIdIn("confirm").ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
+        await PortalSystem.ScreenshotAsync(officer, "registry-queue");
 
         // The clerk sees the certificate and its verification code.
         await Browser.OpenAsync(clerk, registrationUrl);
@@ -66,6 +68,7 @@ public sealed partial class RegistrationJourneyTests(PortalSystem system)
         await clerk.ByTestId("open-certificate").ClickAsync();
         await Expect(clerk.ByTestId("certificate-code")).ToHaveTextAsync(code);
         await Expect(clerk.ByTestId("certificate-number")).ToHaveTextAsync(number);
+        await PortalSystem.ScreenshotAsync(clerk, "desk-certificate");
 
         // Anyone can verify it without signing in; only the masked name comes back.
         var visitor = await system.NewPageAsync();
