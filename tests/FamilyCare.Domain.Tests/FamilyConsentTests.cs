@@ -13,7 +13,7 @@ public sealed class FamilyConsentTests
     [MemberData(nameof(MemberChanges))]
     public void MemberChange_WhenOnlyReferred_IsRefusedUntilConsent(string change)
     {
-        var family = Family.Refer(Guid.NewGuid(), ReferralSource.BodyDonation, "donor-1", "330106", true, Samples.Now);
+        var family = Family.Refer(Guid.NewGuid(), ReferralSource.BodyDonation, Guid.NewGuid(), null, "330106", true, Samples.Now);
 
         var ex = Assert.Throws<CareRuleException>(() => Apply(family, change));
 
@@ -27,7 +27,7 @@ public sealed class FamilyConsentTests
     [MemberData(nameof(MemberChanges))]
     public void MemberChange_WhenConsentRecorded_IsStored(string change)
     {
-        var family = Family.Refer(Guid.NewGuid(), ReferralSource.BodyDonation, "donor-1", "330106", true, Samples.Now);
+        var family = Family.Refer(Guid.NewGuid(), ReferralSource.BodyDonation, Guid.NewGuid(), null, "330106", true, Samples.Now);
         family.RecordConsent(Samples.Now);
 
         Apply(family, change);
@@ -59,15 +59,13 @@ public sealed class FamilyConsentTests
         Assert.Empty(family.Elders);
     }
 
-    [Theory]
-    [InlineData("", "donor_id")]
-    [InlineData("  ", "donor_id")]
-    public void Refer_WhenDonorIdMissing_NamesTheField(string donorId, string field)
+    [Fact]
+    public void Refer_WhenReferenceMissing_NamesTheField()
     {
         var ex = Assert.Throws<ValidationFailedException>(() =>
-            Family.Refer(Guid.NewGuid(), ReferralSource.OrganDonation, donorId, "330106", true, Samples.Now));
+            Family.Refer(Guid.NewGuid(), ReferralSource.OrganDonation, Guid.Empty, null, "330106", true, Samples.Now));
 
-        Assert.Equal(field, ex.Violations[0].Field);
+        Assert.Equal("reference", ex.Violations[0].Field);
     }
 
     [Theory]
@@ -77,7 +75,7 @@ public sealed class FamilyConsentTests
     public void Refer_WhenRegionNotZhejiang_NamesTheRegion(string region)
     {
         var ex = Assert.Throws<ValidationFailedException>(() =>
-            Family.Refer(Guid.NewGuid(), ReferralSource.OrganDonation, "d", region, true, Samples.Now));
+            Family.Refer(Guid.NewGuid(), ReferralSource.OrganDonation, Guid.NewGuid(), null, region, true, Samples.Now));
 
         Assert.Equal("region", ex.Violations[0].Field);
     }

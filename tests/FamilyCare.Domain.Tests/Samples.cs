@@ -17,7 +17,7 @@ internal static class Samples
 
     public static Family EnrolledFamily(string region = "330106", ReferralSource source = ReferralSource.OrganDonation)
     {
-        var family = Family.Refer(Guid.NewGuid(), source, "donor-" + Guid.NewGuid().ToString("N")[..8], region, true, Now.AddDays(-30));
+        var family = Family.Refer(Guid.NewGuid(), source, Guid.NewGuid(), Guid.NewGuid(), region, true, Now.AddDays(-30));
         family.RecordConsent(Now.AddDays(-20));
         return family;
     }

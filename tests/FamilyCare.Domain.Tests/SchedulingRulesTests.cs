@@ -127,7 +127,7 @@ public sealed class SchedulingRulesTests
     public void Includes_ByKindAndFamily_SelectsTheFamiliesInScope(
         CampaignKind kind, ReferralSource source, bool elders, string region, bool enrolled, bool included)
     {
-        var family = Family.Refer(Guid.NewGuid(), source, "d-1", region, true, Samples.Now);
+        var family = Family.Refer(Guid.NewGuid(), source, Guid.NewGuid(), null, region, true, Samples.Now);
         if (enrolled)
         {
             family.RecordConsent(Samples.Now);
