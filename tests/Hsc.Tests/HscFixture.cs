@@ -75,6 +75,7 @@ public sealed class HscFixture : IAsyncLifetime
         ["Hsc:ChangeFeedInterval"] = "00:00:00.200",
         ["Hsc:SweepInterval"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:DonationRegistry.Hsc.Searching.HlaEngine"] = "Information",
     };
 
     public T Client<T>(string? accessToken) where T : ClientBase<T> =>
