@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Xunit;
 using HscSex = DonationRegistry.Hsc.V1.Sex;
+using DonationRegistry.Hla.Tests.Support;
 
 namespace DonationRegistry.Hsc.Tests;
 
@@ -79,7 +80,7 @@ public sealed class EndToEndTests(EndToEndFixture fixture)
 
         // The sample goes to the lab; the lab's HML file comes back and is uploaded.
         await pool.RecordSampleAsync(new RecordSampleRequest { Name = name, SampleId = ExampleSampleId });
-        var hml = await File.ReadAllBytesAsync(ImgtData.HmlExample());
+        var hml = await File.ReadAllBytesAsync(Path.Combine(ImgtData.HmlFolder, "hml_1_0_1-example7-ngsFull.xml"));
         var uploaded = await pool.UploadHmlAsync(new UploadHmlRequest { Hml = ByteString.CopyFrom(hml) });
         var typed = Assert.Single(uploaded.Donors);
         Assert.Equal(name, typed.Name);

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using HscDbContext = hsc::DonationRegistry.Hsc.Infrastructure.HscDbContext;
+using DonationRegistry.Hla.Tests.Support;
 
 namespace DonationRegistry.Hsc.Tests;
 
@@ -72,6 +73,8 @@ public sealed class HscFixture : IAsyncLifetime
         ["Messaging:OutboxPollInterval"] = "00:00:00.200",
         ["Identity:Authority"] = authority,
         ["Hla:ImgtFolder"] = ImgtData.Folder("3.58.0"),
+        // A hand-made table in NMDP's layout (its codes are illustrative, not NMDP's assignments).
+        ["Hla:MacFile"] = Path.Combine(ImgtData.RepositoryFolder, "tests", "Hla.Tests", "Nomenclature", "Fixtures", "mac-fixture.txt"),
         ["Hsc:ChangeFeedInterval"] = "00:00:00.200",
         ["Hsc:SweepInterval"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",

@@ -147,6 +147,20 @@ public sealed class SearchTests(HscFixture fixture)
         Assert.Contains("A*01:01P", response.PGroups);
     }
 
+    [Fact]
+    public async Task ReduceTyping_WhenTheTypingIsAMultipleAlleleCode_ExpandsItWithTheConfiguredTable()
+    {
+        var search = await SearchClientAsync();
+
+        // The fixture table (Hla:MacFile) says AB = 01/02: A*01:AB is A*01:01 or A*01:02.
+        var response = await search.ReduceTypingAsync(new ReduceTypingRequest { Typing = "A*01:AB", Target = ReductionTarget.P });
+
+        Assert.Equal("MultipleAlleleCode", response.Form);
+        Assert.Contains("A*01:01P", response.PGroups);
+        Assert.Contains("A*01:02P", response.PGroups);
+        Assert.DoesNotContain("A*01:03P", response.PGroups);
+    }
+
     [Theory]
     [InlineData("A*01:01+A*02:01^B*08:01+B*44:02^DRB1*03:01+DRB1*04:01", "A*01:01+A*02:01^B*08:01+B*44:02^DRB1*03:01+DRB1*04:01", 0, 2)]
     [InlineData("A*01:01+A*02:01^B*08:01+B*44:02^DRB1*03:01+DRB1*04:01", "A*02:01+A*01:01^B*08:01+B*44:02^DRB1*03:01+DRB1*04:01", 0, 2)]

@@ -114,7 +114,9 @@ public sealed partial class HlaEngine(IServiceScopeFactory scopes, IOptions<HlaO
     private async Task BuildAndSwapAsync(string folder, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var nomenclature = await Task.Run(() => HlaNomenclature.LoadFolder(folder), cancellationToken);
+        var macFile = options.Value.MacFile;
+        var nomenclature = await Task.Run(() => HlaNomenclature.LoadFolder(folder,
+            string.IsNullOrWhiteSpace(macFile) ? null : MacTable.Load(macFile)), cancellationToken);
         var readAt = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HscDbContext>();

@@ -7,6 +7,10 @@ public sealed class HlaOptions
     /// Its sibling folders are the releases an administrator may switch to.</summary>
     public string ImgtFolder { get; set; } = "";
 
+    /// <summary>NMDP's multiple-allele-code table in its published format (numer.v3.txt; <c>Hla:MacFile</c>), read at every
+    /// (re)load. Empty: typings written with a MAC (<c>A*01:AB</c>) are refused as unknown codes.</summary>
+    public string MacFile { get; set; } = "";
+
     /// <summary>How often the change feed looks for donors other replicas changed (<c>Hsc:ChangeFeedInterval</c>).</summary>
     public TimeSpan ChangeFeedInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -8,10 +8,7 @@ namespace DonationRegistry.Hla.Tests.Hml;
 /// </summary>
 internal static class HmlTestFiles
 {
-    public static string Folder { get; } =
-        Environment.GetEnvironmentVariable("HLA_HML_FOLDER") is { Length: > 0 } configured
-            ? configured
-            : Path.GetFullPath(Path.Combine(ImgtData.RepositoryFolder, "..", "shared", "data", "hml"));
+    public static string Folder => ImgtData.HmlFolder;
 
     public static string Example101 => Path.Combine(Folder, "hml_1_0_1-example7-ngsFull.xml");
 }

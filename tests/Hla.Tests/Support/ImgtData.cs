@@ -3,7 +3,8 @@ namespace DonationRegistry.Hla.Tests.Support;
 /// <summary>
 /// Finds the IMGT/HLA release folders the tests read in place: <c>&lt;repo&gt;/../shared/data/imgt/&lt;version&gt;</c>, the repo
 /// being the folder holding DonationRegistry.sln above the test binaries; the environment variable HLA_IMGT_FOLDER overrides
-/// the parent folder (it holds one sub-folder per release).
+/// the parent folder (it holds one sub-folder per release). The one locator of the shared data: Hsc.Tests and Hla.Tool.Tests compile
+/// this same file (linked).
 /// </summary>
 public static class ImgtData
 {
@@ -12,6 +13,11 @@ public static class ImgtData
 
     /// <summary>The checkout (the folder holding DonationRegistry.sln), for fixtures read from the source tree.</summary>
     public static string RepositoryFolder => Repository.Value;
+
+    /// <summary>The shared HML examples and schema (<c>../shared/data/hml</c> beside the releases, or <c>HLA_HML_FOLDER</c>).</summary>
+    public static string HmlFolder => Environment.GetEnvironmentVariable("HLA_HML_FOLDER") is { Length: > 0 } configured
+        ? configured
+        : Path.GetFullPath(Path.Combine(Root.Value, "..", "hml"));
 
     /// <summary>The folder holding the release subfolders.</summary>
     public static string RootFolder => Root.Value;

@@ -1,4 +1,5 @@
 using DonationRegistry.Hla.Tool;
+using DonationRegistry.Hla.Tests.Support;
 
 namespace DonationRegistry.Hla.Tool.Tests.Cli;
 
@@ -8,7 +9,7 @@ namespace DonationRegistry.Hla.Tool.Tests.Cli;
 /// </summary>
 internal static class CliRun
 {
-    public static string Release358 { get; } = ImgtTestFolder.Release("3.58.0");
+    public static string Release358 { get; } = Path.Combine(ImgtData.RootFolder, "3.58.0");
 
     private static readonly Lazy<HlaNomenclature> Cached = new(() => HlaCli.LoadRelease(Release358, null));
 

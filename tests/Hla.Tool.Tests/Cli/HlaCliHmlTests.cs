@@ -1,13 +1,14 @@
 using DonationRegistry.Hla.Tool;
 using Xunit;
+using DonationRegistry.Hla.Tests.Support;
 
 namespace DonationRegistry.Hla.Tool.Tests.Cli;
 
 /// <summary><c>hla hml</c>: lists an HML file's typings as the service reads them, checked against 3.58.0.</summary>
 public sealed class HlaCliHmlTests
 {
-    private static readonly string Example = Path.Combine(ImgtTestFolder.Hml, "hml_1_0_1-example7-ngsFull.xml");
-    private static readonly string Schema = Path.Combine(ImgtTestFolder.Hml, "hml-1.0.2.xsd");
+    private static readonly string Example = Path.Combine(ImgtData.HmlFolder, "hml_1_0_1-example7-ngsFull.xml");
+    private static readonly string Schema = Path.Combine(ImgtData.HmlFolder, "hml-1.0.2.xsd");
 
     [Fact]
     public void Hml_WhenNmdpExampleWithReleaseAndSchema_ListsSixTypingsAllOk()

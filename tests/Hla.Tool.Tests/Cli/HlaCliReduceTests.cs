@@ -1,5 +1,6 @@
 using DonationRegistry.Hla.Tool;
 using Xunit;
+using DonationRegistry.Hla.Tests.Support;
 
 namespace DonationRegistry.Hla.Tool.Tests.Cli;
 
@@ -54,7 +55,7 @@ public sealed class HlaCliReduceTests
     [InlineData("3.58.0", "A*02:1194\tA*02:1194")]
     public void Reduce_WhenAlleleNamedAfterAnOlderRelease_DependsOnTheReleaseGiven(string version, string expected)
     {
-        var (code, output, _) = CliRun.RunWithInput("A*02:1194\n", "reduce", "--release", ImgtTestFolder.Release(version), "--to", "P");
+        var (code, output, _) = CliRun.RunWithInput("A*02:1194\n", "reduce", "--release", Path.Combine(ImgtData.RootFolder, version), "--to", "P");
 
         Assert.Equal(HlaCli.Ok, code);
         Assert.Equal(expected, output.ReplaceLineEndings("\n").TrimEnd('\n'));

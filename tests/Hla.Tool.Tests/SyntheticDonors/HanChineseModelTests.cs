@@ -1,5 +1,6 @@
 using DonationRegistry.SyntheticDonors;
 using Xunit;
+using DonationRegistry.Hla.Tests.Support;
 
 namespace DonationRegistry.Hla.Tool.Tests.SyntheticDonors;
 
@@ -55,7 +56,7 @@ public sealed class HanChineseModelTests
     private static HashSet<string> ReadTwoFieldNames()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(ImgtTestFolder.Release("3.58.0"), "Allelelist.txt")))
+        foreach (var line in File.ReadLines(Path.Combine(Path.Combine(ImgtData.RootFolder, "3.58.0"), "Allelelist.txt")))
         {
             if (line.StartsWith('#') || line.StartsWith("AlleleID", StringComparison.Ordinal)) continue;
             var name = line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..];
@@ -70,7 +71,7 @@ public sealed class HanChineseModelTests
     private static Dictionary<string, string> ReadSerology()
     {
         var serology = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(ImgtTestFolder.Release("3.58.0"), "rel_dna_ser.txt")))
+        foreach (var line in File.ReadLines(Path.Combine(Path.Combine(ImgtData.RootFolder, "3.58.0"), "rel_dna_ser.txt")))
         {
             var parts = line.Split(';');
             if (line.StartsWith('#') || parts.Length < 3) continue;

@@ -1,5 +1,6 @@
 using DonationRegistry.SyntheticDonors;
 using Xunit;
+using DonationRegistry.Hla.Tests.Support;
 
 namespace DonationRegistry.Hla.Tool.Tests.SyntheticDonors;
 
@@ -16,7 +17,7 @@ public sealed class SyntheticDonorNomenclatureTests
     };
 
     private static readonly Lazy<HlaNomenclature> Nomenclature = new(() => HlaNomenclature.LoadFolder(
-        ImgtTestFolder.Release("3.58.0"),
+        Path.Combine(ImgtData.RootFolder, "3.58.0"),
         MacTable.Load(new StringReader(string.Concat(Macs.Select(m => $"*\t{m.Key}\t{m.Value}\n"))))));
 
     [Fact]
