@@ -1,4 +1,4 @@
-namespace DonationRegistry.TestSupport;
+namespace DonationRegistry.Registration.Tests;
 
 /// <summary>Polls a condition until it holds or a generous deadline passes (a deadline, not a timing assertion).</summary>
 public static class Eventually
