@@ -21,6 +21,8 @@ public static class Roles
     public const string Administrator = "administrator";
     /// <summary>Supervision: reads audit logs and reports, changes nothing.</summary>
     public const string Auditor = "auditor";
+    /// <summary>遗体接收单位、眼库、脑库工作人员: staff of a body-receiving unit, an eye bank or a brain bank (org_id = the unit's id).</summary>
+    public const string ReceivingUnitStaff = "receiving_unit_staff";
     /// <summary>A service calling another service (client credentials).</summary>
     public const string Service = "service";
 
@@ -28,6 +30,6 @@ public static class Roles
     public static IReadOnlyList<string> People { get; } =
     [
         RegistrationClerk, RegistryOfficer, HscCoordinator, LocalRedCrossOfficer, CollectionHospitalStaff,
-        OrganCoordinator, FamilyCareStaff, Administrator, Auditor,
+        OrganCoordinator, FamilyCareStaff, Administrator, Auditor, ReceivingUnitStaff,
     ];
 }

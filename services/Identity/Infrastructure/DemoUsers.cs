@@ -18,5 +18,6 @@ public static class DemoUsers
         new("care.hz", "孙丽（小桔灯关爱·杭州）", Roles.FamilyCareStaff, "city", "RC-330100", "330100"),
         new("admin", "系统管理员", Roles.Administrator, "province", "RC-330000", "330000"),
         new("auditor", "审计员", Roles.Auditor, "province", "RC-330000", "330000"),
+        new("unit.zju", "郑华（浙江大学医学院遗体接收站）", Roles.ReceivingUnitStaff, "receiving_unit", "BRU-330100-ZJU", "330100"),
     ];
 }
