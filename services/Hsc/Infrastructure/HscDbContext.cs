@@ -1,5 +1,6 @@
 using DonationRegistry.Common.Auditing;
 using DonationRegistry.Hsc.Domain.Donors;
+using DonationRegistry.Hsc.Domain.Requests;
 using DonationRegistry.Hsc.Domain.Searches;
 using DonationRegistry.Hsc.Domain.Typings;
 using DonationRegistry.Messaging;
@@ -14,6 +15,7 @@ public sealed class HscDbContext(DbContextOptions<HscDbContext> options) : DbCon
     public DbSet<Donor> Donors => Set<Donor>();
     public DbSet<TypingRecord> Typings => Set<TypingRecord>();
     public DbSet<SearchRecord> Searches => Set<SearchRecord>();
+    public DbSet<DonorRequest> DonorRequests => Set<DonorRequest>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

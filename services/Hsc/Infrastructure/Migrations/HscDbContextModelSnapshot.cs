@@ -153,6 +153,110 @@ namespace DonationRegistry.Hsc.Infrastructure.Migrations
                     b.ToTable("donors", (string)null);
                 });
 
+            modelBuilder.Entity("DonationRegistry.Hsc.Domain.Requests.DonorRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityRegion")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CollectionCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CollectionStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ComparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comparison")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("ConfirmatorySampleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ConfirmatoryTypingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DonorRegion")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PatientReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("SampleReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SampleRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SearchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SelectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TransplantCentre")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SearchId");
+
+                    b.HasIndex("CityRegion", "OpenedAt");
+
+                    b.HasIndex("DonorId", "Status");
+
+                    b.ToTable("donor_requests", (string)null);
+                });
+
             modelBuilder.Entity("DonationRegistry.Hsc.Domain.Searches.SearchRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -360,6 +464,56 @@ namespace DonationRegistry.Hsc.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("DonationRegistry.Hsc.Domain.Requests.DonorRequest", b =>
+                {
+                    b.OwnsMany("DonationRegistry.Hsc.Domain.Requests.ReContactAttempt", "Attempts", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ByOrgId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("ByRole")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("ByUserId")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<Guid>("DonorRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DonorRequestId");
+
+                            b1.ToTable("donor_request_attempts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DonorRequestId");
+                        });
+
+                    b.Navigation("Attempts");
                 });
 
             modelBuilder.Entity("DonationRegistry.Hsc.Domain.Typings.TypingRecord", b =>
