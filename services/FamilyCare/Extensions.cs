@@ -28,6 +28,7 @@ public static class Extensions
         builder.Services.AddScoped<AidCommands>();
         builder.Services.AddScoped<VisitCommands>();
         builder.Services.AddScoped<PlanningQueries>();
+        builder.Services.AddScoped<WeekPlanAcceptance>();
         builder.Services.AddScoped<CalendarExport>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DonationRegistry.FamilyCare.Domain.Aid;
 using DonationRegistry.FamilyCare.Domain.Families;
 using DonationRegistry.FamilyCare.Domain.Planning;
@@ -40,8 +41,19 @@ public sealed class PlanningQueries(FamilyCareDbContext db, VisitCommands visits
     /// Proposes the week starting <paramref name="weekStart"/> for <paramref name="staffIds"/>: every weekday slot counts as available
     /// except the given unavailabilities and the slots the staff already hold. Nothing is written.
     /// </summary>
-    public async Task<WeekPlan> ProposeAsync(Caller caller, DateOnly weekStart, IReadOnlyList<string> staffIds,
+    public async Task<(WeekPlan Plan, WeekState State)> ProposeAsync(Caller caller, DateOnly weekStart, IReadOnlyList<string> staffIds,
         IReadOnlyList<(string StaffId, DateOnly Date, TimeSlot? Slot)> unavailable, CancellationToken cancellationToken)
+    {
+        var state = await WeekAsync(caller, weekStart, staffIds, cancellationToken);
+        var team = state.Team.Select(m => new PlannerStaff(m,
+            [.. Enumerable.Range(0, 5).Select(weekStart.AddDays)
+                .SelectMany(day => TimeSlots.All.Select(slot => new VisitSlot(day, slot)))
+                .Where(s => !unavailable.Any(u => u.StaffId == m.Id && u.Date == s.Date && (u.Slot is null || u.Slot == s.Slot)))])).ToList();
+        return (AutoPlanner.Propose(new AutoPlanInput(weekStart, team, state.Due, state.Bookings)), state);
+    }
+
+    /// <summary>Reads what a plan of the caller's region for <paramref name="staffIds"/> in the week is based on (see <see cref="WeekState"/>).</summary>
+    public async Task<WeekState> WeekAsync(Caller caller, DateOnly weekStart, IReadOnlyList<string> staffIds, CancellationToken cancellationToken)
     {
         CareAccess.Require(caller, Operation.ManageVisits);
         var region = caller.Region ?? "";
@@ -51,14 +63,46 @@ public sealed class PlanningQueries(FamilyCareDbContext db, VisitCommands visits
         {
             throw new AccessDeniedException($"Staff member {member.Id} works in {member.Region}, outside your region.", "该工作人员不在您所属地区。");
         }
+        var team = staff.DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
         var weekEnd = weekStart.AddDays(7);
-        var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => staffIds.Contains(b.StaffId) && b.Date >= weekStart && b.Date < weekEnd).ToListAsync(cancellationToken);
-        var team = staff.DistinctBy(m => m.Id).Select(m => new PlannerStaff(m,
-            [.. Enumerable.Range(0, 5).Select(weekStart.AddDays)
-                .SelectMany(day => TimeSlots.All.Select(slot => new VisitSlot(day, slot)))
-                .Where(s => !unavailable.Any(u => u.StaffId == m.Id && u.Date == s.Date && (u.Slot is null || u.Slot == s.Slot)))])).ToList();
-        var due = await DueAsync(caller, region, weekStart.AddDays(4), cancellationToken);
-        return AutoPlanner.Propose(new AutoPlanInput(weekStart, team, due, [.. bookings.Select(b => b.ToBooking())]));
+        var bookings = (await db.Bookings.AsNoTracking()
+                .Where(b => staffIds.Contains(b.StaffId) && b.Date >= weekStart && b.Date < weekEnd).ToListAsync(cancellationToken))
+            .Select(b => b.ToBooking())
+            .OrderBy(b => b.StaffId, StringComparer.Ordinal).ThenBy(b => b.Slot).ThenBy(b => b.VisitId).ToList();
+        var prefix = RegionCodes.ScopePrefix(region);
+        // A family with a visit already scheduled is being taken care of: it is not proposed again.
+        var scheduled = (await db.Visits.AsNoTracking().Where(v => v.Region.StartsWith(prefix) && v.Status == VisitStatus.Scheduled)
+            .Select(v => v.FamilyId).ToListAsync(cancellationToken)).ToHashSet();
+        var due = (await DueAsync(caller, region, weekStart.AddDays(4), cancellationToken)).Where(i => !scheduled.Contains(i.FamilyId)).ToList();
+        var dueFamilies = due.Select(i => i.FamilyId).Distinct().ToList();
+        var planned = await db.Visits.AsNoTracking()
+            .Where(v => v.Status == VisitStatus.Planned && dueFamilies.Contains(v.FamilyId))
+            .Select(v => new { v.FamilyId, v.Id }).ToListAsync(cancellationToken);
+        var plannedOf = planned.GroupBy(v => v.FamilyId).ToDictionary(g => g.Key, g => g.Min(v => v.Id));
+        return new WeekState(team, bookings, due, plannedOf, Etag(weekStart, team, bookings, due, plannedOf));
+    }
+
+    private static string Etag(DateOnly weekStart, IEnumerable<StaffMember> team, IEnumerable<Booking> bookings, IEnumerable<DueItem> due,
+        IReadOnlyDictionary<Guid, Guid> plannedOf)
+    {
+        var text = new System.Text.StringBuilder().Append(CultureInfo.InvariantCulture, $"{weekStart:yyyy-MM-dd}\n");
+        foreach (var m in team)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"s {m.Id} {m.Region}\n");
+        }
+        foreach (var b in bookings)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"b {b.StaffId} {b.Slot} {b.VisitId}\n");
+        }
+        foreach (var i in due)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"d {i.FamilyId} {i.Kind} {i.DueSince:yyyy-MM-dd} {i.SubjectId}\n");
+        }
+        foreach (var (family, visit) in plannedOf.OrderBy(p => p.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"p {family} {visit}\n");
+        }
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToBase64String(hash, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }

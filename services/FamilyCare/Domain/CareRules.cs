@@ -14,4 +14,5 @@ public static class CareRules
     public const string StaffOutsideRegion = "STAFF_OUTSIDE_REGION";
     public const string NoStaff = "NO_STAFF";
     public const string StaffListedTwice = "STAFF_LISTED_TWICE";
+    public const string VisitNotSchedulable = "VISIT_NOT_SCHEDULABLE";
 }

@@ -2,12 +2,14 @@ using DonationRegistry.FamilyCare.Application;
 using DonationRegistry.FamilyCare.V1;
 using Grpc.Core;
 using Model = DonationRegistry.FamilyCare.Domain.Visits;
+using Planning = DonationRegistry.FamilyCare.Domain.Planning;
 
 namespace DonationRegistry.FamilyCare.Grpc;
 
 /// <summary>The Visits API: validates every field first, then calls <see cref="VisitCommands"/>, <see cref="PlanningQueries"/> and
 /// <see cref="CalendarExport"/>.</summary>
-public sealed class VisitsGrpcService(VisitCommands visits, PlanningQueries planning, CalendarExport calendar, CareClock clock)
+public sealed class VisitsGrpcService(VisitCommands visits, PlanningQueries planning, WeekPlanAcceptance acceptance, CalendarExport calendar,
+    CareClock clock)
     : Visits.VisitsBase
 {
     public override async Task<StaffMember> RegisterStaffMember(RegisterStaffMemberRequest request, ServerCallContext context)
@@ -153,8 +155,8 @@ public sealed class VisitsGrpcService(VisitCommands visits, PlanningQueries plan
             unavailable.Add((staffId ?? "", date, u.Slot == TimeSlot.Unspecified ? null : (Model.TimeSlot)u.Slot));
         }
         fields.ThrowIfAny();
-        var plan = await planning.ProposeAsync(caller, weekStart, staff, unavailable, context.CancellationToken);
-        var response = new WeekPlan();
+        var (plan, state) = await planning.ProposeAsync(caller, weekStart, staff, unavailable, context.CancellationToken);
+        var response = new WeekPlan { Etag = state.Etag };
         response.Unplanned.AddRange(plan.Unplanned.Select(CareMapping.ToMessage));
         foreach (var visit in plan.Visits)
         {
@@ -165,8 +167,59 @@ public sealed class VisitsGrpcService(VisitCommands visits, PlanningQueries plan
             };
             proposed.StaffMembers.AddRange(visit.StaffIds.Select(Names.Staff));
             proposed.Covers.AddRange(visit.Covers.Select(CareMapping.ToMessage));
+            // Re-plan the missed visit itself, or schedule the visit already planned for the family (e.g. by a campaign).
+            var existing = visit.Covers.FirstOrDefault(c => c.Kind == Planning.DueKind.MissedVisitToReplan)?.SubjectId
+                ?? (state.PlannedVisitOf.TryGetValue(visit.FamilyId, out var planned) ? planned : null);
+            proposed.Visit = existing is { } id ? Names.Of(Names.Visits, id) : "";
             response.Visits.Add(proposed);
         }
+        return response;
+    }
+
+    public override async Task<AcceptWeekPlanResponse> AcceptWeekPlan(AcceptWeekPlanRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var weekStart = fields.Date(request.WeekStartDate, "week_start_date");
+        if (weekStart != default && weekStart.DayOfWeek != DayOfWeek.Monday)
+        {
+            fields.Add("week_start_date", "Must be a Monday.");
+        }
+        var team = StaffIds(request.StaffMembers, "staff_members", fields);
+        fields.Text(request.Etag, "etag", 64);
+        if (request.Visits.Count is 0 or > 500)
+        {
+            fields.Add("visits", "Give 1–500 visits.");
+        }
+        var entries = new List<PlanEntry>();
+        for (var i = 0; i < request.Visits.Count; i++)
+        {
+            var v = request.Visits[i];
+            var family = fields.Name(v.Family, Names.Families, $"visits[{i}].family");
+            var date = fields.Date(v.Date, $"visits[{i}].date");
+            if (date != default && weekStart != default && (date < weekStart || date >= weekStart.AddDays(7)))
+            {
+                fields.Add($"visits[{i}].date", "Must lie inside the plan's week.");
+            }
+            else if (date != default && date < clock.Today)
+            {
+                fields.Add($"visits[{i}].date", "A visit cannot be scheduled in the past.");
+            }
+            var slot = fields.Enum(v.Slot, $"visits[{i}].slot");
+            var staff = StaffIds(v.StaffMembers, $"visits[{i}].staff_members", fields);
+            Guid? visit = string.IsNullOrEmpty(v.Visit) ? null : fields.Name(v.Visit, Names.Visits, $"visits[{i}].visit");
+            Guid? campaign = string.IsNullOrEmpty(v.Campaign) || visit is not null ? null : fields.Name(v.Campaign, Names.Campaigns, $"visits[{i}].campaign");
+            entries.Add(new PlanEntry(i, family, new Model.VisitSlot(date, (Model.TimeSlot)slot), staff, visit, campaign));
+        }
+        var named = entries.Where(e => e.VisitId is not null).GroupBy(e => e.VisitId).FirstOrDefault(g => g.Count() > 1);
+        if (named is not null)
+        {
+            fields.Add($"visits[{named.ElementAt(1).Index}].visit", $"The same visit is already in visits[{named.First().Index}].");
+        }
+        fields.ThrowIfAny();
+        var scheduled = await acceptance.AcceptAsync(caller, weekStart, team, request.Etag, entries, context.CancellationToken);
+        var response = new AcceptWeekPlanResponse();
+        response.Visits.AddRange(scheduled.Select(CareMapping.ToMessage));
         return response;
     }
 
