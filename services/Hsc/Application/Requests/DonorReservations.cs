@@ -19,7 +19,7 @@ public sealed class DonorReservations(HscDbContext db, AuditLog audit, TimeProvi
     /// <summary>Reserves the donor for <paramref name="request"/> unless another active request already holds it.</summary>
     public void HoldFor(Donor donor, DonorRequest request, Actor actor)
     {
-        if (donor.Status == DonorStatus.Reserved)
+        if (!DonorHold.MustReserve(donor))
         {
             return;
         }
@@ -41,12 +41,8 @@ public sealed class DonorReservations(HscDbContext db, AuditLog audit, TimeProvi
         var holders = await db.DonorRequests.Where(r => r.DonorId == donorId && active.Contains(r.Status)).ToListAsync(ct);
         var added = db.ChangeTracker.Entries<DonorRequest>()
             .Where(e => e.State == EntityState.Added && e.Entity.DonorId == donorId).Select(e => e.Entity);
-        if (holders.Concat(added).Any(r => r.HoldsDonor))
-        {
-            return false;
-        }
         var donor = await db.Donors.FirstOrDefaultAsync(d => d.Id == donorId, ct);
-        if (donor is null || donor.Status != DonorStatus.Reserved)
+        if (donor is null || !DonorHold.MayRelease(donor, holders.Concat(added)))
         {
             return false;
         }
