@@ -2,6 +2,7 @@ using DonationRegistry.Common.PersonalData;
 using DonationRegistry.Messaging;
 using DonationRegistry.OrganCoordination.Application;
 using DonationRegistry.OrganCoordination.Domain.Credentials;
+using DonationRegistry.OrganCoordination.Domain.Overview;
 using DonationRegistry.OrganCoordination.Domain.TissueCases;
 using DonationRegistry.OrganCoordination.Grpc;
 using DonationRegistry.OrganCoordination.Infrastructure;
@@ -29,6 +30,16 @@ public static class Extensions
         builder.Services.AddScoped<OrganCaseCommands>();
         builder.Services.AddScoped<OrganCaseQueries>();
         builder.Services.AddScoped<CredentialCommands>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("DueLists").Get<DueListOptions>() ?? new DueListOptions());
+        builder.Services.AddScoped<ActiveCredentials>();
+        builder.Services.AddScoped<ReceivingUnitRules>();
+        builder.Services.AddScoped<DonationRegistryLookup>();
+        builder.Services.AddScoped<BodyCaseCommands>();
+        builder.Services.AddScoped<TissueCaseCommands>();
+        builder.Services.AddScoped<DonationCaseQueries>();
+        builder.Services.AddScoped<ReceivingUnitCommands>();
+        builder.Services.AddScoped<MemorialCommands>();
+        builder.Services.AddScoped<OverviewQueries>();
         builder.Services.AddHttpClient(ServiceTokenHandler.TokenClient);
         builder.Services.AddTransient<ServiceTokenHandler>();
         builder.Services.AddGrpcClient<Reg.Registry.RegistryClient>(o =>
@@ -42,6 +53,11 @@ public static class Extensions
     {
         app.MapGrpcService<OrganCasesGrpcService>();
         app.MapGrpcService<CoordinatorCredentialsGrpcService>();
+        app.MapGrpcService<BodyDonationCasesGrpcService>();
+        app.MapGrpcService<TissueDonationCasesGrpcService>();
+        app.MapGrpcService<ReceivingUnitsGrpcService>();
+        app.MapGrpcService<MemorialsGrpcService>();
+        app.MapGrpcService<DonationOverviewGrpcService>();
         return app;
     }
 

@@ -10,7 +10,7 @@ public sealed class BodyDonationCaseTests
 
     private static BodyDonationCase InUse()
     {
-        var c = BodyDonationCase.Notify(Guid.NewGuid(), "330100", Guid.NewGuid(), Given.Now.AddHours(-5), Guid.NewGuid(), true, Unit, Given.Now.AddHours(-4));
+        var c = BodyDonationCase.Notify(Guid.NewGuid(), "330100", "hosp-1", Guid.NewGuid(), Given.Now.AddHours(-5), Guid.NewGuid(), true, Unit, Given.Now.AddHours(-4));
         c.AgreeHandover("浙江大学医学院", Unit, Given.Now.AddHours(-3));
         c.Receive("REC-1", Unit, Given.Now.AddHours(-2));
         c.StartUse(BodyUse.Teaching, Unit, Given.Now);
@@ -22,7 +22,7 @@ public sealed class BodyDonationCaseTests
     {
         var c = InUse();
         c.RecordDisposal(BodyDisposal.Cremation, null, Unit, Given.Now);
-        c.Memorialise("生命礼敬园", true, "CONSENT-2", Unit, Given.Now);
+        c.Memorialise("生命礼敬园", true, "CONSENT-2", "张三", Unit, Given.Now);
 
         Assert.Equal(BodyCaseStatus.Memorialised, c.Status);
         Assert.Equal(["DeathNotified", "HandoverAgreed", "Received", "UseStarted", "Disposed", "Memorialised"], c.Timeline.Select(e => e.Action));
@@ -63,7 +63,7 @@ public sealed class BodyDonationCaseTests
     [Fact]
     public void Reject_BeforeUse_RecordsTheReason()
     {
-        var c = BodyDonationCase.Notify(Guid.NewGuid(), "330100", null, Given.Now.AddHours(-5), Guid.NewGuid(), false, Unit, Given.Now);
+        var c = BodyDonationCase.Notify(Guid.NewGuid(), "330100", "hosp-1", null, Given.Now.AddHours(-5), Guid.NewGuid(), false, Unit, Given.Now);
 
         c.Reject(BodyRejectionReason.AutopsyRequired, "police", Unit, Given.Now);
 
@@ -77,7 +77,7 @@ public sealed class BodyDonationCaseTests
     [InlineData("温州医科大学", null)]
     public void AgreeHandover_ForEachUnit_NeedsTheReceivingUnit(string unit, string? refusedField)
     {
-        var c = BodyDonationCase.Notify(Guid.NewGuid(), "330300", null, Given.Now.AddHours(-5), Guid.NewGuid(), false, Unit, Given.Now);
+        var c = BodyDonationCase.Notify(Guid.NewGuid(), "330300", "hosp-1", null, Given.Now.AddHours(-5), Guid.NewGuid(), false, Unit, Given.Now);
 
         if (refusedField is null)
         {

@@ -50,7 +50,7 @@ public sealed class TissueDonationCaseTests
         int minutesLeft, bool breached)
     {
         var diedAt = Given.Now.AddHours(-10);
-        var c = TissueDonationCase.Notify(Guid.NewGuid(), kind, "330100", "bank", null, diedAt, Guid.NewGuid(), false, Options, Bank, diedAt.AddMinutes(30));
+        var c = TissueDonationCase.Notify(Guid.NewGuid(), kind, "330100", "hosp-1", "bank", null, diedAt, Guid.NewGuid(), false, Options, Bank, diedAt.AddMinutes(30));
         var now = diedAt.AddHours(hoursAfterDeath);
 
         Assert.Equal(TimeSpan.FromMinutes(minutesLeft), c.TimeLeft(now));
@@ -63,7 +63,7 @@ public sealed class TissueDonationCaseTests
     public void Recover_AfterTheDeadline_IsRecordedAndFlaggedAndTheClockStops(double hoursAfterDeath, bool late)
     {
         var diedAt = Given.Now.AddHours(-20);
-        var c = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Cornea, "330100", "bank", null, diedAt, Guid.NewGuid(), false, Options, Bank, diedAt.AddMinutes(10));
+        var c = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Cornea, "330100", "hosp-1", "bank", null, diedAt, Guid.NewGuid(), false, Options, Bank, diedAt.AddMinutes(10));
 
         c.Recover(diedAt.AddHours(hoursAfterDeath), "REC-1", Bank, Given.Now);
 
@@ -89,7 +89,7 @@ public sealed class TissueDonationCaseTests
     public void IsBreached_WhenDeclined_IsNotFlagged()
     {
         var diedAt = Given.Now.AddHours(-20);
-        var c = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Cornea, "330100", "bank", null, diedAt, Guid.NewGuid(), false, Options, Bank, diedAt.AddHours(1));
+        var c = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Cornea, "330100", "hosp-1", "bank", null, diedAt, Guid.NewGuid(), false, Options, Bank, diedAt.AddHours(1));
 
         c.Decline(TissueDeclineReason.WindowMissed, null, Bank, Given.Now);
 
@@ -98,12 +98,12 @@ public sealed class TissueDonationCaseTests
     }
 
     [Theory]
-    [InlineData(-1, "recovered_at")]
-    [InlineData(25, "recovered_at")]
+    [InlineData(-1, "recover_time")]
+    [InlineData(25, "recover_time")]
     public void Recover_WhenTheTimeLiesOutsideDeathAndNow_IsRefused(int hoursAfterDeath, string field)
     {
         var diedAt = Given.Now.AddHours(-20);
-        var c = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Cornea, "330100", "bank", null, diedAt, Guid.NewGuid(), false, Options, Bank, diedAt.AddHours(1));
+        var c = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Cornea, "330100", "hosp-1", "bank", null, diedAt, Guid.NewGuid(), false, Options, Bank, diedAt.AddHours(1));
 
         Assert.Equal(field, Assert.Throws<ValidationFailedException>(() => c.Recover(diedAt.AddHours(hoursAfterDeath), "R", Bank, Given.Now)).Violations.Single().Field);
         Assert.Equal(TissueCaseStatus.DeathNotified, c.Status);
@@ -112,34 +112,38 @@ public sealed class TissueDonationCaseTests
     [Theory]
     [InlineData((TissueKind)0, "330100", "bank", 1, "kind")]
     [InlineData(TissueKind.Cornea, "33010", "bank", 1, "region_code")]
-    [InlineData(TissueKind.Cornea, "330100", "", 1, "bank")]
-    [InlineData(TissueKind.Cornea, "330100", "bank", -1, "died_at")]
-    [InlineData(TissueKind.Cornea, "330100", "bank", 24 * 8, "died_at")]
+    [InlineData(TissueKind.Cornea, "330100", "", 1, "receiving_unit")]
+    [InlineData(TissueKind.Cornea, "330100", "bank", -1, "death_time")]
+    [InlineData(TissueKind.Cornea, "330100", "bank", 24 * 8, "death_time")]
     public void Notify_ForEachBadInput_NamesTheField(TissueKind kind, string region, string bank, int hoursAgo, string field) =>
-        Assert.Equal(field, Assert.Throws<ValidationFailedException>(() => TissueDonationCase.Notify(Guid.NewGuid(), kind, region, bank, null,
+        Assert.Equal(field, Assert.Throws<ValidationFailedException>(() => TissueDonationCase.Notify(Guid.NewGuid(), kind, region, "hosp-1", bank, null,
             Given.Now.AddHours(-hoursAgo), Guid.NewGuid(), false, Options, Bank, Given.Now)).Violations.Single().Field);
 
     [Theory]
-    [InlineData(true, "CONSENT-9", null)]
-    [InlineData(true, null, "memorial.consent_document_reference")]
-    [InlineData(false, null, null)]
-    [InlineData(false, "CONSENT-9", null)]
-    public void Memorialise_WithAnInscription_NeedsTheFamilysSeparateConsent(bool inscription, string? consent, string? refusedField)
+    [InlineData(true, "CONSENT-9", "张三", null)]
+    [InlineData(true, null, "张三", "memorial.consent_document_reference")]
+    [InlineData(true, "CONSENT-9", null, "memorial.inscribed_name")]
+    [InlineData(false, null, null, null)]
+    [InlineData(false, "CONSENT-9", null, null)]
+    [InlineData(false, null, "张三", "memorial.inscribed_name")]
+    [InlineData(false, "CONSENT-9", "张三", "memorial.inscribed_name")]
+    public void Memorialise_WithAnInscription_NeedsTheFamilysSeparateConsent(bool inscription, string? consent, string? name, string? refusedField)
     {
         var diedAt = Given.Now.AddHours(-20);
-        var c = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Brain, "330100", "brainbank", null, diedAt, Guid.NewGuid(), true, Options, Bank, diedAt.AddHours(1));
+        var c = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Brain, "330100", "hosp-1", "brainbank", null, diedAt, Guid.NewGuid(), true, Options, Bank, diedAt.AddHours(1));
         c.Recover(diedAt.AddHours(3), "R", Bank, Given.Now);
         c.RecordUse(TissueUse.Research, Bank, Given.Now);
 
         if (refusedField is null)
         {
-            c.Memorialise("生命礼敬园", inscription, consent, Bank, Given.Now);
+            c.Memorialise("生命礼敬园", inscription, consent, name, Bank, Given.Now);
             Assert.Equal(TissueCaseStatus.Memorialised, c.Status);
             Assert.Equal(inscription ? consent : null, c.Memorial!.ConsentDocumentReference);
+            Assert.Equal(inscription ? name : null, c.Memorial.InscribedName);
             return;
         }
         Assert.Equal(refusedField, Assert.Throws<ValidationFailedException>(() =>
-            c.Memorialise("生命礼敬园", inscription, consent, Bank, Given.Now)).Violations.Single().Field);
+            c.Memorialise("生命礼敬园", inscription, consent, name, Bank, Given.Now)).Violations.Single().Field);
         Assert.Equal(TissueCaseStatus.Used, c.Status);
     }
 }

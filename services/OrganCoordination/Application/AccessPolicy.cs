@@ -24,6 +24,14 @@ public static class AccessPolicy
         [Operation.ReadCases] = [Roles.OrganCoordinator, Roles.RegistryOfficer, Roles.Auditor],
         [Operation.ManageCredentials] = [Roles.RegistryOfficer, Roles.Administrator],
         [Operation.ReadCredentials] = [Roles.RegistryOfficer, Roles.Administrator, Roles.Auditor],
+        [Operation.RunUnitSteps] = [Roles.ReceivingUnitStaff],
+        [Operation.ReadDonationCases] = [Roles.OrganCoordinator, Roles.RegistryOfficer, Roles.Auditor, Roles.ReceivingUnitStaff],
+        [Operation.ManageReceivingUnits] = [Roles.RegistryOfficer, Roles.Administrator],
+        [Operation.ReadReceivingUnits] = [Roles.OrganCoordinator, Roles.RegistryOfficer, Roles.Administrator, Roles.Auditor, Roles.ReceivingUnitStaff],
+        [Operation.RecordMemorials] = [Roles.OrganCoordinator],
+        [Operation.ReadMemorials] = [Roles.OrganCoordinator, Roles.RegistryOfficer, Roles.Auditor],
+        [Operation.ReadDueItems] = [Roles.OrganCoordinator, Roles.RegistryOfficer, Roles.Auditor, Roles.ReceivingUnitStaff],
+        [Operation.ReadStatistics] = [Roles.RegistryOfficer, Roles.Administrator, Roles.Auditor],
     };
 
     public static IReadOnlyList<string> RolesFor(Operation operation) => Allowed[operation];
@@ -72,6 +80,35 @@ public static class AccessPolicy
         }
     }
 
+    /// <summary>
+    /// Throws PERMISSION_DENIED unless the caller may perform <paramref name="operation"/> on a body or tissue case: the receiving
+    /// unit's staff on their own unit's cases, everyone else as for organ cases (organisation or region).
+    /// </summary>
+    public static void RequireDonationCase(Caller caller, Operation operation, string orgId, string regionCode, string? unitId)
+    {
+        Require(caller, operation);
+        if (!CoversDonation(caller, orgId, regionCode, unitId))
+        {
+            throw new AccessDeniedException($"You may not act on cases of {orgId} in region {regionCode}.", "您无权操作该案例。");
+        }
+    }
+
+    /// <summary>Whether the caller covers a body or tissue case (the unit's staff: their own unit only).</summary>
+    public static bool CoversDonation(Caller caller, string orgId, string regionCode, string? unitId) =>
+        caller.Role == Roles.ReceivingUnitStaff
+            ? unitId is not null && string.Equals(caller.OrgId, unitId, StringComparison.Ordinal)
+            : Covers(caller, orgId, regionCode);
+
+    /// <summary>Throws PERMISSION_DENIED unless an officer acts inside their region (administrators everywhere).</summary>
+    public static void RequireRegion(Caller caller, Operation operation, string regionCode)
+    {
+        Require(caller, operation);
+        if (caller.Role != Roles.Administrator && !InRegion(caller, regionCode))
+        {
+            throw new AccessDeniedException($"You may not act in region {regionCode}.", "您无权操作该地区的记录。");
+        }
+    }
+
     /// <summary>Whether the caller's organisation covers a case (for filtering lists as well as for single records).</summary>
     public static bool Covers(Caller caller, string hospitalId, string regionCode) =>
         caller.Role == Roles.OrganCoordinator && caller.OrgType == HospitalOrgType
@@ -82,6 +119,6 @@ public static class AccessPolicy
     public static string? RegionPrefix(Caller caller) =>
         caller.Region is { } region && RegionCodes.IsZhejiang(region) ? RegionCodes.ScopePrefix(region) : null;
 
-    private static bool InRegion(Caller caller, string regionCode) =>
+    public static bool InRegion(Caller caller, string regionCode) =>
         RegionPrefix(caller) is { } prefix && regionCode.StartsWith(prefix, StringComparison.Ordinal);
 }

@@ -5,4 +5,7 @@ public static class AuditSubjects
 {
     public const string OrganCase = "OrganCase";
     public const string Credential = "CoordinatorCredential";
+    public const string BodyCase = "BodyDonationCase";
+    public const string TissueCase = "TissueDonationCase";
+    public const string Memorial = "Memorial";
 }

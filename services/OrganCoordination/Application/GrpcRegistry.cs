@@ -14,7 +14,8 @@ public sealed partial class GrpcRegistry(Reg.Registry.RegistryClient client, Tim
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
-    public async Task<RegistryCheck> CheckAsync(IdType type, string idNumber, string purpose, CancellationToken cancellationToken)
+    public async Task<RegistryCheck> CheckAsync(IdType type, string idNumber, DonationKind donation, string purpose,
+        CancellationToken cancellationToken)
     {
         Reg.CheckRegistryResponse response;
         try
@@ -23,7 +24,8 @@ public sealed partial class GrpcRegistry(Reg.Registry.RegistryClient client, Tim
             {
                 IdType = (Reg.IdType)type,
                 IdNumber = idNumber,
-                Programme = Reg.Programme.Organ,
+                // Body, cornea and brain tissue are one programme in the registry (遗体、组织捐献).
+                Programme = donation == DonationKind.Organ ? Reg.Programme.Organ : Reg.Programme.BodyAndTissue,
                 Purpose = purpose,
             }, deadline: clock.GetUtcNow().UtcDateTime + Deadline, cancellationToken: cancellationToken);
         }
@@ -32,13 +34,13 @@ public sealed partial class GrpcRegistry(Reg.Registry.RegistryClient client, Tim
         {
             LogUnavailable(logger, ex.StatusCode, ex.Status.Detail);
             throw new RpcException(new Status(StatusCode.Unavailable,
-                "The registry (Registration service) cannot be reached; the case is unchanged, try the registry check again later."));
+                "The registry (Registration service) cannot be reached; nothing was changed, try again later."));
         }
         catch (HttpRequestException ex)
         {
             LogUnavailable(logger, StatusCode.Unavailable, ex.Message);
             throw new RpcException(new Status(StatusCode.Unavailable,
-                "The registry (Registration service) cannot be reached; the case is unchanged, try the registry check again later."));
+                "The registry (Registration service) cannot be reached; nothing was changed, try again later."));
         }
         var at = clock.GetUtcNow();
         return response.Answer switch

@@ -12,4 +12,15 @@ public enum Operation
     ReadCases,
     ManageCredentials,
     ReadCredentials,
+    /// <summary>The receiving unit's own steps on a body or tissue case (receive, use, dispose; recover).</summary>
+    RunUnitSteps,
+    /// <summary>Read body and tissue cases (also the receiving unit's staff, for their unit's cases).</summary>
+    ReadDonationCases,
+    ManageReceivingUnits,
+    ReadReceivingUnits,
+    /// <summary>Record a memorial of a case.</summary>
+    RecordMemorials,
+    ReadMemorials,
+    ReadDueItems,
+    ReadStatistics,
 }

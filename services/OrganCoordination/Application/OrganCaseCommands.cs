@@ -16,7 +16,7 @@ namespace DonationRegistry.OrganCoordination.Application;
 /// loaded, then the etag, then the domain's own rules.
 /// </summary>
 public sealed class OrganCaseCommands(OrganDbContext db, UnitOfWork work, AuditLog audit, DonorIdNumbers idNumbers, IRegistry registry,
-    TimeProvider clock)
+    ActiveCredentials credentials, TimeProvider clock)
 {
     public async Task<OrganDonationCase> CreateAsync(Caller caller, Guid? requestId, string? regionCode, string? hospitalId, IdType? idType,
         string? idNumber, CancellationToken cancellationToken)
@@ -32,6 +32,7 @@ public sealed class OrganCaseCommands(OrganDbContext db, UnitOfWork work, AuditL
         var created = OrganDonationCase.Refer(Guid.CreateVersion7(), regionCode ?? "", hospitalId ?? "", donorId, Guid.CreateVersion7(),
             actor, clock.GetUtcNow());
         AccessPolicy.RequireCase(caller, Operation.OpenCases, created);
+        await credentials.RequireAsync(caller, cancellationToken);
         created.RequestId = requestId;
         return await work.RunAsync(_ =>
         {
@@ -51,6 +52,7 @@ public sealed class OrganCaseCommands(OrganDbContext db, UnitOfWork work, AuditL
         var current = await db.OrganCases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw NotFound(id);
         AccessPolicy.RequireCase(caller, Operation.RunCases, current);
+        await credentials.RequireAsync(caller, cancellationToken);
         if (!OrganCaseLifecycle.AllowedIn(current.Status).Contains(OrganCaseTrigger.RecordRegistryCheck))
         {
             throw new IllegalTransitionException(current.Status.ToString(), nameof(OrganCaseTrigger.RecordRegistryCheck),
@@ -59,7 +61,7 @@ public sealed class OrganCaseCommands(OrganDbContext db, UnitOfWork work, AuditL
         var donorId = current.DonorIdNumber
             ?? throw new ValidationFailedException("donor_id_number", "The case has no ID number of the potential donor to check.",
                 "案例缺少潜在捐献者的证件号码，无法查询登记库。");
-        var check = await registry.CheckAsync(donorId.Type, idNumbers.Reveal(donorId), "organ case " + ResourceNames.OrganCase(id), cancellationToken);
+        var check = await registry.CheckAsync(donorId.Type, idNumbers.Reveal(donorId), DonationKind.Organ, "organ case " + ResourceNames.OrganCase(id), cancellationToken);
         return await StepAsync(caller, id, etag, Operation.RunCases, "CheckRegistry", (c, actor, at) => c.RecordRegistryCheck(check, actor, at),
             cancellationToken);
     }
@@ -132,6 +134,7 @@ public sealed class OrganCaseCommands(OrganDbContext db, UnitOfWork work, AuditL
     {
         var donationCase = await db.OrganCases.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw NotFound(id);
         AccessPolicy.RequireCase(caller, operation, donationCase);
+        await credentials.RequireAsync(caller, cancellationToken);
         ETags.Require(db, donationCase, c => c.RowVersion, etag, "OrganCase", id.ToString());
         return donationCase;
     }

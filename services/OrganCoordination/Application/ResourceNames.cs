@@ -7,10 +7,34 @@ public static class ResourceNames
 {
     public const string OrganCasePrefix = "organCases/";
     public const string CredentialPrefix = "credentials/";
+    public const string BodyCasePrefix = "bodyCases/";
+    public const string TissueCasePrefix = "tissueCases/";
+    public const string ReceivingUnitPrefix = "receivingUnits/";
+    public const string MemorialPrefix = "memorials/";
 
     public static string OrganCase(Guid id) => OrganCasePrefix + id.ToString();
 
     public static string Credential(Guid id) => CredentialPrefix + id.ToString();
+
+    public static string BodyCase(Guid id) => BodyCasePrefix + id.ToString();
+
+    public static string TissueCase(Guid id) => TissueCasePrefix + id.ToString();
+
+    public static string ReceivingUnit(string id) => ReceivingUnitPrefix + id;
+
+    public static string Memorial(Guid id) => MemorialPrefix + id.ToString();
+
+    public static Guid ParseBodyCase(string? name, string field = "name") => Parse(name, BodyCasePrefix, field);
+
+    public static Guid ParseTissueCase(string? name, string field = "name") => Parse(name, TissueCasePrefix, field);
+
+    public static Guid ParseMemorial(string? name, string field = "name") => Parse(name, MemorialPrefix, field);
+
+    /// <summary>The unit id of "receivingUnits/{id}"; INVALID_ARGUMENT naming <paramref name="field"/> otherwise.</summary>
+    public static string ParseReceivingUnit(string? name, string field = "name") =>
+        name is not null && name.StartsWith(ReceivingUnitPrefix, StringComparison.Ordinal) && name.Length > ReceivingUnitPrefix.Length
+            ? name[ReceivingUnitPrefix.Length..]
+            : throw new ValidationFailedException(field, $"A resource name \"{ReceivingUnitPrefix}{{id}}\" is required.", "接收单位名称无效。");
 
     public static Guid ParseOrganCase(string? name, string field = "name") => Parse(name, OrganCasePrefix, field);
 

@@ -10,6 +10,11 @@ internal sealed class BodyCaseConfiguration : IEntityTypeConfiguration<BodyDonat
     {
         e.ToTable("body_cases");
         e.HasKey(c => c.Id);
+        e.HasIndex(c => c.RequestId).IsUnique();
+        e.HasIndex(c => new { c.OrgId, c.NotifiedAt });
+        e.HasIndex(c => new { c.ReceivingUnit, c.NotifiedAt });
+        e.Property(c => c.OrgId).HasMaxLength(100);
+        e.Property(c => c.CoordinatorId).HasMaxLength(64);
         e.HasIndex(c => new { c.RegionCode, c.NotifiedAt });
         e.Property(c => c.RegionCode).HasMaxLength(6);
         e.Property(c => c.ReceivingUnit).HasMaxLength(100);

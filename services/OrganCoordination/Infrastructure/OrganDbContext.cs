@@ -1,7 +1,9 @@
 using DonationRegistry.Messaging;
 using DonationRegistry.OrganCoordination.Domain.BodyCases;
 using DonationRegistry.OrganCoordination.Domain.Credentials;
+using DonationRegistry.OrganCoordination.Domain.Memorials;
 using DonationRegistry.OrganCoordination.Domain.OrganCases;
+using DonationRegistry.OrganCoordination.Domain.ReceivingUnits;
 using DonationRegistry.OrganCoordination.Domain.TissueCases;
 using DonationRegistry.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,8 @@ public sealed class OrganDbContext(DbContextOptions<OrganDbContext> options) : D
     public DbSet<CoordinatorCredential> Credentials => Set<CoordinatorCredential>();
     public DbSet<BodyDonationCase> BodyCases => Set<BodyDonationCase>();
     public DbSet<TissueDonationCase> TissueCases => Set<TissueDonationCase>();
+    public DbSet<ReceivingUnit> ReceivingUnits => Set<ReceivingUnit>();
+    public DbSet<MemorialRecord> Memorials => Set<MemorialRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

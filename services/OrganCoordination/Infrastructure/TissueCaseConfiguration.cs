@@ -10,6 +10,11 @@ internal sealed class TissueCaseConfiguration : IEntityTypeConfiguration<TissueD
     {
         e.ToTable("tissue_cases");
         e.HasKey(c => c.Id);
+        e.HasIndex(c => c.RequestId).IsUnique();
+        e.HasIndex(c => new { c.OrgId, c.NotifiedAt });
+        e.HasIndex(c => new { c.Bank, c.NotifiedAt });
+        e.Property(c => c.OrgId).HasMaxLength(100);
+        e.Property(c => c.CoordinatorId).HasMaxLength(64);
         e.HasIndex(c => new { c.RegionCode, c.NotifiedAt });
         e.HasIndex(c => new { c.Status, c.Deadline });
         e.Property(c => c.RegionCode).HasMaxLength(6);

@@ -17,6 +17,12 @@ public sealed class BodyDonationCase
     }
 
     public Guid Id { get; private set; }
+    /// <summary>Idempotency key of the create request.</summary>
+    public Guid? RequestId { get; set; }
+    /// <summary>The organisation of the coordinator who opened the case (hospital or Red Cross); decides who may run it.</summary>
+    public string OrgId { get; private set; } = "";
+    /// <summary>The coordinator who opened the case (user id).</summary>
+    public string CoordinatorId { get; private set; } = "";
     public string RegionCode { get; private set; } = "";
     /// <summary>The donor's registration in the Registration service, when there is one.</summary>
     public Guid? RegistrationId { get; private set; }
@@ -42,17 +48,20 @@ public sealed class BodyDonationCase
         _machine ??= BodyCaseLifecycle.For(() => Status, s => Status = s);
 
     /// <summary>The executor reports the death of a donor.</summary>
-    public static BodyDonationCase Notify(Guid id, string regionCode, Guid? registrationId, DateTimeOffset diedAt, Guid familyReference,
+    public static BodyDonationCase Notify(Guid id, string regionCode, string orgId, Guid? registrationId, DateTimeOffset diedAt, Guid familyReference,
         bool familyCareContactConsent, Actor actor, DateTimeOffset at)
     {
         Require.That(RegionCodes.IsZhejiang(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
             "请填写六位行政区划代码。");
-        Require.That(diedAt <= at && diedAt > at.AddDays(-30), "died_at", "The time of death lies in the last 30 days.",
+        orgId = Require.Text("org_id", orgId, 100, "请填写协调员所属机构。");
+        Require.That(diedAt <= at && diedAt > at.AddDays(-30), "death_time", "The time of death lies in the last 30 days.",
             "死亡时间应在最近 30 天内。");
         var donation = new BodyDonationCase
         {
             Id = id,
             RegionCode = regionCode,
+            OrgId = orgId,
+            CoordinatorId = actor.UserId,
             RegistrationId = registrationId,
             DiedAt = diedAt,
             NotifiedAt = at,
@@ -100,9 +109,10 @@ public sealed class BodyDonationCase
         Fire(BodyCaseTrigger.Dispose, "Disposed", actor, disposal.ToString(), request, at);
     }
 
-    public void Memorialise(string site, bool inscriptionConsented, string? consentDocumentReference, Actor actor, DateTimeOffset at)
+    public void Memorialise(string site, bool inscriptionConsented, string? consentDocumentReference, string? inscribedName, Actor actor,
+        DateTimeOffset at)
     {
-        var memorial = Memorial.Create(site, inscriptionConsented, consentDocumentReference, at);
+        var memorial = Memorial.Create(site, inscriptionConsented, consentDocumentReference, inscribedName, at);
         Lifecycle.Ensure(Machine, BodyCaseTrigger.Memorialise);
         Memorial = memorial;
         Fire(BodyCaseTrigger.Memorialise, "Memorialised", actor, memorial.Site, memorial.ConsentDocumentReference, at);

@@ -16,6 +16,12 @@ public sealed class TissueDonationCase
     }
 
     public Guid Id { get; private set; }
+    /// <summary>Idempotency key of the create request.</summary>
+    public Guid? RequestId { get; set; }
+    /// <summary>The organisation of the coordinator who opened the case (hospital or Red Cross); decides who may run it.</summary>
+    public string OrgId { get; private set; } = "";
+    /// <summary>The coordinator who opened the case (user id).</summary>
+    public string CoordinatorId { get; private set; } = "";
     public TissueKind Kind { get; private set; }
     public string RegionCode { get; private set; } = "";
     public Guid? RegistrationId { get; private set; }
@@ -53,20 +59,23 @@ public sealed class TissueDonationCase
     private StateMachine<TissueCaseStatus, TissueCaseTrigger> Machine =>
         _machine ??= TissueCaseLifecycle.For(() => Status, s => Status = s);
 
-    public static TissueDonationCase Notify(Guid id, TissueKind kind, string regionCode, string bank, Guid? registrationId,
+    public static TissueDonationCase Notify(Guid id, TissueKind kind, string regionCode, string orgId, string bank, Guid? registrationId,
         DateTimeOffset diedAt, Guid familyReference, bool familyCareContactConsent, TissueWindowOptions options, Actor actor, DateTimeOffset at)
     {
         Require.Defined("kind", kind, "请选择组织类型。");
         Require.That(RegionCodes.IsZhejiang(regionCode), "region_code", "A six-digit GB/T 2260 region code of Zhejiang is required.",
             "请填写六位行政区划代码。");
-        bank = Require.Text("bank", bank, 100, "请填写接收机构。");
-        Require.That(diedAt <= at && diedAt > at.AddDays(-7), "died_at", "The time of death lies in the last 7 days.", "死亡时间应在最近 7 天内。");
+        orgId = Require.Text("org_id", orgId, 100, "请填写协调员所属机构。");
+        bank = Require.Text("receiving_unit", bank, 100, "请填写接收机构。");
+        Require.That(diedAt <= at && diedAt > at.AddDays(-7), "death_time", "The time of death lies in the last 7 days.", "死亡时间应在最近 7 天内。");
         var window = TissueWindow.For(kind, diedAt, options);
         var donation = new TissueDonationCase
         {
             Id = id,
             Kind = kind,
             RegionCode = regionCode,
+            OrgId = orgId,
+            CoordinatorId = actor.UserId,
             Bank = bank,
             RegistrationId = registrationId,
             DiedAt = diedAt,
@@ -84,7 +93,7 @@ public sealed class TissueDonationCase
     /// <summary>The bank recovered the tissue at <paramref name="recoveredAt"/>; after the deadline it is recorded and flagged.</summary>
     public void Recover(DateTimeOffset recoveredAt, string documentReference, Actor actor, DateTimeOffset at)
     {
-        Require.That(recoveredAt >= DiedAt && recoveredAt <= at, "recovered_at", "The recovery lies between the death and now.",
+        Require.That(recoveredAt >= DiedAt && recoveredAt <= at, "recover_time", "The recovery lies between the death and now.",
             "获取时间应在死亡时间与当前时间之间。");
         var document = Require.Text("document_reference", documentReference, 100, "请填写获取记录编号。");
         Lifecycle.Ensure(Machine, TissueCaseTrigger.Recover);
@@ -110,9 +119,10 @@ public sealed class TissueDonationCase
         Fire(TissueCaseTrigger.Use, "Used", actor, use.ToString(), null, at);
     }
 
-    public void Memorialise(string site, bool inscriptionConsented, string? consentDocumentReference, Actor actor, DateTimeOffset at)
+    public void Memorialise(string site, bool inscriptionConsented, string? consentDocumentReference, string? inscribedName, Actor actor,
+        DateTimeOffset at)
     {
-        var memorial = Memorial.Create(site, inscriptionConsented, consentDocumentReference, at);
+        var memorial = Memorial.Create(site, inscriptionConsented, consentDocumentReference, inscribedName, at);
         Lifecycle.Ensure(Machine, TissueCaseTrigger.Memorialise);
         Memorial = memorial;
         Fire(TissueCaseTrigger.Memorialise, "Memorialised", actor, memorial.Site, memorial.ConsentDocumentReference, at);

@@ -174,6 +174,11 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CoordinatorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset>("DiedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -193,6 +198,11 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("NotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -211,6 +221,9 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                     b.Property<int?>("RejectionReason")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -224,6 +237,13 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgId", "NotifiedAt");
+
+                    b.HasIndex("ReceivingUnit", "NotifiedAt");
 
                     b.HasIndex("RegionCode", "NotifiedAt");
 
@@ -295,6 +315,62 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("coordinator_credentials", (string)null);
+                });
+
+            modelBuilder.Entity("DonationRegistry.OrganCoordination.Domain.Memorials.MemorialRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseOrgId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ConsentDocumentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Donation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InscribedName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("InscriptionConsented")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("InscriptionConsented", "RecordedAt");
+
+                    b.ToTable("memorials", (string)null);
                 });
 
             modelBuilder.Entity("DonationRegistry.OrganCoordination.Domain.OrganCases.OrganDonationCase", b =>
@@ -414,6 +490,54 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                     b.ToTable("organ_cases", (string)null);
                 });
 
+            modelBuilder.Entity("DonationRegistry.OrganCoordination.Domain.ReceivingUnits.ReceivingUnit", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<int[]>("AcceptedDonations")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("receiving_units", (string)null);
+                });
+
             modelBuilder.Entity("DonationRegistry.OrganCoordination.Domain.TissueCases.TissueDonationCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +548,11 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CoordinatorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset>("Deadline")
                         .HasColumnType("timestamp with time zone");
@@ -450,6 +579,11 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("NotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("RecoveredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -462,6 +596,9 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                         .HasColumnType("character varying(6)");
 
                     b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
                     b.Property<uint>("RowVersion")
@@ -480,6 +617,13 @@ namespace DonationRegistry.OrganCoordination.Infrastructure.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("Bank", "NotifiedAt");
+
+                    b.HasIndex("OrgId", "NotifiedAt");
 
                     b.HasIndex("RegionCode", "NotifiedAt");
 
