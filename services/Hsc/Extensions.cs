@@ -1,4 +1,6 @@
 using DonationRegistry.Hsc.Application;
+using DonationRegistry.Hsc.Application.Collection;
+using DonationRegistry.Hsc.Application.Requests;
 using DonationRegistry.Hsc.Consumers;
 using DonationRegistry.Hsc.Grpc;
 using DonationRegistry.Hsc.Infrastructure;
@@ -33,6 +35,8 @@ public static class Extensions
         builder.Services.AddScoped<DonorQueries>();
         builder.Services.AddScoped<SearchCommands>();
         builder.Services.AddScoped<HlaTools>();
+        builder.AddDonorRequests();
+        builder.AddCollectionCases();
         return builder;
     }
 
@@ -40,6 +44,8 @@ public static class Extensions
     {
         app.MapGrpcService<DonorPoolGrpcService>();
         app.MapGrpcService<SearchGrpcService>();
+        app.MapGrpcService<DonorRequestGrpcService>();
+        app.MapGrpcService<CollectionCasesGrpcService>();
         return app;
     }
 }

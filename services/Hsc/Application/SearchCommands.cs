@@ -47,6 +47,8 @@ public sealed class SearchCommands(HscDbContext db, AuditLog audit, HlaEngine en
         {
             Filter = filter,
             PageSize = Math.Clamp(options.Value.SearchResultCap, 1, PatientSearch.MaxPageSize),
+            PatientAbo = input.PatientAbo is { } abo ? ProfileMapping.ToIndex(abo) : default,
+            PatientCmv = input.PatientCmv is { } cmv ? ProfileMapping.ToIndex(cmv) : default,
         });
         var ids = result.Matches.Select(m => m.DonorId).ToList();
         var donors = await db.Donors.AsNoTracking().Where(d => ids.Contains(d.Id))
@@ -58,7 +60,7 @@ public sealed class SearchCommands(HscDbContext db, AuditLog audit, HlaEngine en
                 d.Abo, d.Cmv);
         }).ToList();
         var search = new SearchRecord(Guid.CreateVersion7(now), reference, input.PatientTyping.Trim(),
-            JsonSerializer.Serialize(new { input.Criteria, input.Filter }, Json), snapshot.Release, result.TotalCount,
+            JsonSerializer.Serialize(new { input.Criteria, input.Filter, input.PatientAbo, input.PatientCmv }, Json), snapshot.Release, result.TotalCount,
             JsonSerializer.Serialize(stored, Json), stored.Count, now, caller.ToActor());
         db.Searches.Add(search);
         audit.Changed("SubmitSearch", AuditSubjects.Search, search.Id, caller.ToActor(), $"{criteria}: {result.TotalCount} donors");

@@ -14,7 +14,9 @@ public static class SearchMapping
         request.PatientReference,
         request.PatientTyping ?? "",
         ToInput(request.Criteria ?? new V1.SearchCriteria()),
-        ToInput(request.Filter ?? new V1.DonorFilter()));
+        ToInput(request.Filter ?? new V1.DonorFilter()),
+        DonorMapping.ToDomain(request.PatientAbo, "patient_abo"),
+        DonorMapping.ToDomain(request.PatientCmv, "patient_cmv"));
 
     public static SearchCriteriaInput ToInput(V1.SearchCriteria criteria) => new(
         criteria.Preset switch
