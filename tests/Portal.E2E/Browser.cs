@@ -25,6 +25,27 @@ public static class Browser
         await InteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Chooses a file in a Blazor InputFile and waits for the page to show its name (<paramref name="shownTestId"/>); the choice is
+    /// repeated if it came before the component's script was listening (it then never reaches the circuit).
+    /// </summary>
+    public static async Task ChooseFileAsync(IPage page, ILocator input, FilePayload file, string shownTestId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.SetInputFilesAsync(file);
+            try
+            {
+                await page.ByTestId(shownTestId).WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // choose again
+            }
+        }
+    }
+
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 

@@ -89,6 +89,7 @@ public sealed class PortalSystem : IAsyncLifetime
         }, workingDirectory: Path.GetDirectoryName(PortalAssembly()));
         await WaitForAsync(new Uri(PortalAddress, "alive"), "Portal", () => string.Join('\n', _portal.RecentLines()));
 
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -138,7 +139,9 @@ public sealed class PortalSystem : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(20_000);
+        // Generous: CI machines are shared and a Blazor circuit under load can take seconds to answer (not a speed check).
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -18,10 +18,13 @@ public sealed class RpcProblem
 
     public IReadOnlyDictionary<string, string> Fields => _fields;
 
+    /// <summary>The service's Chinese sentence for people (google.rpc.LocalizedMessage, zh-CN), when it sent one.</summary>
+    public string? LocalizedMessage { get; private init; }
+
     public static RpcProblem From(RpcException ex)
     {
-        var problem = new RpcProblem { Code = ex.StatusCode, Detail = ex.Status.Detail };
         var status = ex.GetRpcStatus();
+        var problem = new RpcProblem { Code = ex.StatusCode, Detail = ex.Status.Detail, LocalizedMessage = status?.GetDetail<LocalizedMessage>()?.Message };
         var badRequest = status?.GetDetail<BadRequest>();
         if (badRequest is not null)
         {
