@@ -16,6 +16,8 @@ public sealed class HscDbContext(DbContextOptions<HscDbContext> options) : DbCon
     public DbSet<TypingRecord> Typings => Set<TypingRecord>();
     public DbSet<SearchRecord> Searches => Set<SearchRecord>();
     public DbSet<DonorRequest> DonorRequests => Set<DonorRequest>();
+    public DbSet<Domain.Collection.CollectionCase> CollectionCases => Set<Domain.Collection.CollectionCase>();
+    public DbSet<Application.Collection.CollectionReminder> CollectionReminders => Set<Application.Collection.CollectionReminder>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -7,5 +7,7 @@ namespace DonationRegistry.Hsc.Domain.Collection;
 /// <param name="ConsentDocument">Reference of the signed consent (document store id).</param>
 /// <param name="PsychologicallyReady">The donor is psychologically ready.</param>
 /// <param name="Notes">Optional remarks.</param>
+/// <param name="CareContactConsent">The donor agrees to be contacted by family care (小桔灯) after the donation.</param>
 public sealed record EvaluationRecord(
-    DateOnly EvaluatedOn, bool Fit, bool InformedConsentSigned, string ConsentDocument, bool PsychologicallyReady, string? Notes);
+    DateOnly EvaluatedOn, bool Fit, bool InformedConsentSigned, string ConsentDocument, bool PsychologicallyReady, string? Notes,
+    bool CareContactConsent = false);
