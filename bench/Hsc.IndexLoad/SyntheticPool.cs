@@ -14,7 +14,10 @@ internal static class SyntheticPool
 
     public static async Task<long> CountAsync(NpgsqlDataSource source)
     {
-        await using var command = source.CreateCommand("""SELECT count(*) FROM donors WHERE "CurrentTypingId" IS NOT NULL""");
+        await using var command = source.CreateCommand(
+            """
+            SELECT count(*) FROM donors d JOIN typings t ON t."Id" = d."CurrentTypingId"
+            """);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
