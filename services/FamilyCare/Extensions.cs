@@ -29,6 +29,8 @@ public static class Extensions
         builder.Services.AddScoped<VisitCommands>();
         builder.Services.AddScoped<PlanningQueries>();
         builder.Services.AddScoped<WeekPlanAcceptance>();
+        builder.Services.AddScoped<CareLists>();
+        builder.Services.AddScoped<CareStatistics>();
         builder.Services.AddScoped<CalendarExport>();
         return builder;
     }

@@ -16,6 +16,9 @@ public sealed class BadInputTests(FamilyCareFixture fixture)
     private static readonly string ChildId = Guid.NewGuid().ToString();
     private static readonly string Tomorrow = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    private static readonly string Monday = NextMonday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string Tuesday = NextMonday().AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private sealed record Clients(Families.FamiliesClient Families, StudentAid.StudentAidClient Aid, Visits.VisitsClient Visits);
 
     private static readonly Dictionary<string, (string Field, Func<Clients, Task> Call)> Cases = new()
@@ -67,10 +70,49 @@ public sealed class BadInputTests(FamilyCareFixture fixture)
         ["week plan not on a Monday"] = ("week_start_date", c => c.Visits.ProposeWeekPlanAsync(new ProposeWeekPlanRequest { WeekStartDate = "2026-11-25", StaffMembers = { "staffMembers/a" } }).ResponseAsync),
         ["unavailability of someone outside the team"] = ("unavailable[0].staff_member", c => c.Visits.ProposeWeekPlanAsync(new ProposeWeekPlanRequest { WeekStartDate = "2026-11-30", StaffMembers = { "staffMembers/a" }, Unavailable = { new Unavailability { StaffMember = "staffMembers/b", Date = "2026-12-01" } } }).ResponseAsync),
         ["calendar for 400 days"] = ("days", c => c.Visits.ExportCalendarAsync(new ExportCalendarRequest { StaffMember = "staffMembers/a", Days = 400 }).ResponseAsync),
+        ["accept without etag"] = ("etag", c => c.Visits.AcceptWeekPlanAsync(Accept(v => v.Etag = "")).ResponseAsync),
+        ["accept a week not starting on a Monday"] = ("week_start_date", c => c.Visits.AcceptWeekPlanAsync(Accept(v => v.WeekStartDate = Tuesday)).ResponseAsync),
+        ["accept a plan without visits"] = ("visits", c => c.Visits.AcceptWeekPlanAsync(Accept(v => v.Visits.Clear())).ResponseAsync),
+        ["accept a visit outside the week"] = ("visits[0].date", c => c.Visits.AcceptWeekPlanAsync(Accept(v => v.Visits[0].Date = "2020-01-06")).ResponseAsync),
+        ["accept a visit of a malformed family"] = ("visits[0].family", c => c.Visits.AcceptWeekPlanAsync(Accept(v => v.Visits[0].Family = "family/1")).ResponseAsync),
+        ["accept a visit without slot"] = ("visits[0].slot", c => c.Visits.AcceptWeekPlanAsync(Accept(v => v.Visits[0].Slot = TimeSlot.Unspecified)).ResponseAsync),
+        ["accept a visit without staff"] = ("visits[0].staff_members", c => c.Visits.AcceptWeekPlanAsync(Accept(v => v.Visits[0].StaffMembers.Clear())).ResponseAsync),
+        ["accept the same visit twice"] = ("visits[1].visit", c => c.Visits.AcceptWeekPlanAsync(Accept(v => v.Visits.Add(v.Visits[0].Clone()))).ResponseAsync),
+        ["list visits of a malformed staff member"] = ("staff_member", c => c.Visits.ListVisitsAsync(new ListVisitsRequest { StaffMember = "staff/1" }).ResponseAsync),
+        ["list visits ending before they start"] = ("to_date", c => c.Visits.ListVisitsAsync(new ListVisitsRequest { FromDate = "2026-12-07", ToDate = "2026-12-01" }).ResponseAsync),
+        ["list visits in an unknown state"] = ("status", c => c.Visits.ListVisitsAsync(new ListVisitsRequest { Status = (VisitStatus)42 }).ResponseAsync),
+        ["list campaigns of an unknown kind"] = ("kind", c => c.Visits.ListCampaignsAsync(new ListCampaignsRequest { Kind = (CampaignKind)42 }).ResponseAsync),
+        ["list staff of a region outside Zhejiang"] = ("region_code", c => c.Visits.ListStaffMembersAsync(new ListStaffMembersRequest { RegionCode = "310000" }).ResponseAsync),
+        ["list funds 1000 at a time"] = ("page_size", c => c.Aid.ListAidFundsAsync(new ListAidFundsRequest { PageSize = 1000 }).ResponseAsync),
+        ["list aid cases of a malformed fund"] = ("fund", c => c.Aid.ListAidCasesAsync(new ListAidCasesRequest { Fund = "funds/1" }).ResponseAsync),
+        ["list visits with a forged page token"] = ("page_token", c => c.Visits.ListVisitsAsync(new ListVisitsRequest { PageToken = "bm90LWEta2V5" }).ResponseAsync),
+        ["statistics of 1999"] = ("year", c => c.Families.GetFamilyCareStatisticsAsync(new GetFamilyCareStatisticsRequest { Year = 1999 }).ResponseAsync),
         ["due list for a bad date"] = ("as_of_date", c => c.Visits.ListDueItemsAsync(new ListDueItemsRequest { RegionCode = "330106", AsOfDate = "2026/11/23" }).ResponseAsync),
     };
 
     public static TheoryData<string> CaseNames() => [.. Cases.Keys];
+
+    /// <summary>A well-formed AcceptWeekPlan request with one edit that makes it bad.</summary>
+    private static AcceptWeekPlanRequest Accept(Action<AcceptWeekPlanRequest> spoil)
+    {
+        var request = new AcceptWeekPlanRequest
+        {
+            WeekStartDate = Monday, StaffMembers = { "staffMembers/a" }, Etag = "etag",
+            Visits = { new ProposedVisit { Family = FamilyName, Date = Monday, Slot = TimeSlot.Morning, StaffMembers = { "staffMembers/a" }, Visit = VisitName } },
+        };
+        spoil(request);
+        return request;
+    }
+
+    private static DateOnly NextMonday()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(8));
+        while (day.DayOfWeek != DayOfWeek.Monday)
+        {
+            day = day.AddDays(1);
+        }
+        return day;
+    }
 
     [Fact]
     public void Cases_AreAtLeastThirty() => Assert.True(Cases.Count >= 30, $"{Cases.Count} cases");

@@ -107,7 +107,7 @@ public sealed class FamilyCareFixture : IAsyncLifetime
     public async Task<string> EnrolledFamilyAsync(string region = County)
     {
         var name = "families/" + await ReferredFamilyAsync(region);
-        await Client<Families.FamiliesClient>(await StaffTokenAsync()).RecordFamilyConsentAsync(
+        await Client<Families.FamiliesClient>(await StaffTokenAsync(RegionCodes.CityOf(region))).RecordFamilyConsentAsync(
             new RecordFamilyConsentRequest { Name = name, EvidenceReference = "CONSENT-1" });
         return name;
     }
@@ -115,7 +115,7 @@ public sealed class FamilyCareFixture : IAsyncLifetime
     /// <summary>An enrolled family with a 10-year-old primary-school child whose guardian consented; (family, child id).</summary>
     public async Task<(string Family, string ChildId)> FamilyWithChildAsync(string region = County)
     {
-        var families = Client<Families.FamiliesClient>(await StaffTokenAsync());
+        var families = Client<Families.FamiliesClient>(await StaffTokenAsync(RegionCodes.CityOf(region)));
         var name = await EnrolledFamilyAsync(region);
         var family = await families.AddChildAsync(new AddChildRequest
         {

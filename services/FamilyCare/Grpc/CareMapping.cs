@@ -123,4 +123,27 @@ internal static class CareMapping
 
     public static StaffMember ToMessage(Model.Visits.StaffMember s) =>
         new() { Name = Names.Staff(s.Id), DisplayName = s.Name, RegionCode = s.Region };
+
+    public static FamilyCareStatistics ToMessage(StatisticsSummary summary, string region, int year)
+    {
+        int Families(Model.Families.FamilyStatus status) => summary.FamiliesByStatus.GetValueOrDefault(status);
+        var message = new FamilyCareStatistics
+        {
+            RegionCode = region, Year = year, FamiliesReferred = Families(Model.Families.FamilyStatus.Referred),
+            FamiliesEnrolled = Families(Model.Families.FamilyStatus.Enrolled), FamiliesWithdrawn = Families(Model.Families.FamilyStatus.Withdrawn),
+        };
+        message.FamiliesInCareByRegion.AddRange(summary.InCareByRegion.Select(r => new RegionCount { RegionCode = r.Region, Count = r.Count }));
+        message.ChildrenAidedByStage.AddRange(summary.AidedByStage.Select(s => new StageCount { Stage = (SchoolStage)s.Stage, Children = s.Children }));
+        message.Disbursed.AddRange(summary.Disbursed.Select(d => new DisbursedAmount
+        {
+            Fund = Names.Of(Names.AidFunds, d.Fund.Id), FundDisplayName = d.Fund.Name, Tier = (AidTier)d.Fund.Tier, Year = d.Year,
+            AmountFen = Fen(d.Amount), Payments = d.Payments,
+        }));
+        message.VisitsDone.AddRange(summary.Visits.Select(v => new VisitsDone
+        {
+            Campaign = v.Campaign is { } c ? Names.Of(Names.Campaigns, c.Id) : "", CampaignDisplayName = v.Campaign?.Name ?? "",
+            Kind = (CampaignKind)v.Kind, RegionCode = v.Region, Visited = v.Visited, Missed = v.Missed,
+        }));
+        return message;
+    }
 }

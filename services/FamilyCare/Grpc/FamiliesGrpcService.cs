@@ -6,8 +6,22 @@ using Model = DonationRegistry.FamilyCare.Domain.Families;
 namespace DonationRegistry.FamilyCare.Grpc;
 
 /// <summary>The Families API: validates every field first (nothing is written on bad input), then calls <see cref="FamilyCommands"/>.</summary>
-public sealed class FamiliesGrpcService(FamilyCommands families, CareClock clock) : Families.FamiliesBase
+public sealed class FamiliesGrpcService(FamilyCommands families, CareStatistics statistics, CareClock clock) : Families.FamiliesBase
 {
+    public override async Task<FamilyCareStatistics> GetFamilyCareStatistics(GetFamilyCareStatisticsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var region = fields.Region(string.IsNullOrEmpty(request.RegionCode) ? caller.Region : request.RegionCode, "region_code");
+        if (request.Year != 0)
+        {
+            fields.Range(request.Year, 2016, 2100, "year");
+        }
+        fields.ThrowIfAny();
+        var summary = await statistics.ComputeAsync(caller, region, request.Year == 0 ? null : request.Year, context.CancellationToken);
+        return CareMapping.ToMessage(summary, region, request.Year);
+    }
+
     public override async Task<Family> GetFamily(GetFamilyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();

@@ -6,9 +6,43 @@ using Families = DonationRegistry.FamilyCare.Domain.Families;
 
 namespace DonationRegistry.FamilyCare.Grpc;
 
-/// <summary>The StudentAid API: validates every field first, then calls <see cref="AidCommands"/>.</summary>
-public sealed class StudentAidGrpcService(AidCommands aid) : StudentAid.StudentAidBase
+/// <summary>The StudentAid API: validates every field first, then calls <see cref="AidCommands"/> (and <see cref="CareLists"/>).</summary>
+public sealed class StudentAidGrpcService(AidCommands aid, CareLists lists) : StudentAid.StudentAidBase
 {
+    public override async Task<ListAidFundsResponse> ListAidFunds(ListAidFundsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var region = fields.Region(string.IsNullOrEmpty(request.RegionCode) ? caller.Region : request.RegionCode, "region_code");
+        fields.Range(request.PageSize, 0, PageTokens.MaxSize, "page_size");
+        fields.ThrowIfAny();
+        var (funds, next) = await lists.FundsAsync(caller, region, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListAidFundsResponse { NextPageToken = next ?? "" };
+        response.Funds.AddRange(funds.Select(f => CareMapping.ToMessage(f.Fund, f.Budgets)));
+        return response;
+    }
+
+    public override async Task<ListAidCasesResponse> ListAidCases(ListAidCasesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var region = fields.Region(string.IsNullOrEmpty(request.RegionCode) ? caller.Region : request.RegionCode, "region_code");
+        Guid? family = string.IsNullOrEmpty(request.Family) ? null : fields.Name(request.Family, Names.Families, "family");
+        Guid? fund = string.IsNullOrEmpty(request.Fund) ? null : fields.Name(request.Fund, Names.AidFunds, "fund");
+        if (request.Status != AidStatus.Unspecified && !Enum.IsDefined(request.Status))
+        {
+            fields.Add("status", "Unknown state.");
+        }
+        fields.Range(request.PageSize, 0, PageTokens.MaxSize, "page_size");
+        fields.ThrowIfAny();
+        var (cases, next) = await lists.AidCasesAsync(caller, region, family, fund,
+            request.Status == AidStatus.Unspecified ? null : (Aid.AidStatus)request.Status, request.PageSize, request.PageToken,
+            context.CancellationToken);
+        var response = new ListAidCasesResponse { NextPageToken = next ?? "" };
+        response.AidCases.AddRange(cases.Select(CareMapping.ToMessage));
+        return response;
+    }
+
     private const int FirstYear = 2016;
     private const int LastYear = 2100;
 

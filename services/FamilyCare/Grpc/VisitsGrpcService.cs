@@ -8,10 +8,83 @@ namespace DonationRegistry.FamilyCare.Grpc;
 
 /// <summary>The Visits API: validates every field first, then calls <see cref="VisitCommands"/>, <see cref="PlanningQueries"/> and
 /// <see cref="CalendarExport"/>.</summary>
-public sealed class VisitsGrpcService(VisitCommands visits, PlanningQueries planning, WeekPlanAcceptance acceptance, CalendarExport calendar,
-    CareClock clock)
+public sealed class VisitsGrpcService(VisitCommands visits, PlanningQueries planning, WeekPlanAcceptance acceptance, CareLists lists,
+    CalendarExport calendar, CareClock clock)
     : Visits.VisitsBase
 {
+    public override async Task<ListVisitsResponse> ListVisits(ListVisitsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var region = fields.Region(string.IsNullOrEmpty(request.RegionCode) ? caller.Region : request.RegionCode, "region_code");
+        string? staff = null;
+        if (!string.IsNullOrEmpty(request.StaffMember) && (staff = Names.StaffId(request.StaffMember)) is null)
+        {
+            fields.Add("staff_member", "Must be \"staffMembers/{user_id}\".");
+        }
+        Guid? family = string.IsNullOrEmpty(request.Family) ? null : fields.Name(request.Family, Names.Families, "family");
+        Guid? campaign = string.IsNullOrEmpty(request.Campaign) ? null : fields.Name(request.Campaign, Names.Campaigns, "campaign");
+        var from = fields.OptionalDate(request.FromDate, "from_date");
+        var to = fields.OptionalDate(request.ToDate, "to_date");
+        if (from is { } f && to is { } t && t < f)
+        {
+            fields.Add("to_date", "Must not be before from_date.");
+        }
+        if (request.Status != VisitStatus.Unspecified && !Enum.IsDefined(request.Status))
+        {
+            fields.Add("status", "Unknown state.");
+        }
+        fields.Range(request.PageSize, 0, PageTokens.MaxSize, "page_size");
+        fields.ThrowIfAny();
+        var filter = new VisitFilter(staff, family, campaign, from, to,
+            request.Status == VisitStatus.Unspecified ? null : (Model.VisitStatus)request.Status);
+        var (page, next) = await lists.VisitsAsync(caller, region, filter, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListVisitsResponse { NextPageToken = next ?? "" };
+        response.Visits.AddRange(page.Select(CareMapping.ToMessage));
+        return response;
+    }
+
+    public override async Task<ListCampaignsResponse> ListCampaigns(ListCampaignsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var region = fields.Region(string.IsNullOrEmpty(request.RegionCode) ? caller.Region : request.RegionCode, "region_code");
+        if (request.Kind != CampaignKind.Unspecified && !Enum.IsDefined(request.Kind))
+        {
+            fields.Add("kind", "Unknown campaign kind.");
+        }
+        fields.Range(request.PageSize, 0, PageTokens.MaxSize, "page_size");
+        fields.ThrowIfAny();
+        var (page, next) = await lists.CampaignsAsync(caller, region,
+            request.Kind == CampaignKind.Unspecified ? null : (Model.CampaignKind)request.Kind, request.PageSize, request.PageToken,
+            context.CancellationToken);
+        var response = new ListCampaignsResponse { NextPageToken = next ?? "" };
+        response.Campaigns.AddRange(page.Select(c =>
+        {
+            var p = c.Progress;
+            var message = CareMapping.ToMessage(c.Campaign, p.Planned + p.Scheduled + p.Visited + p.Missed + p.Closed);
+            message.Progress = new CampaignProgress
+            {
+                Planned = p.Planned, Scheduled = p.Scheduled, Visited = p.Visited, Missed = p.Missed, Closed = p.Closed,
+            };
+            return message;
+        }));
+        return response;
+    }
+
+    public override async Task<ListStaffMembersResponse> ListStaffMembers(ListStaffMembersRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var fields = new Fields();
+        var region = fields.Region(string.IsNullOrEmpty(request.RegionCode) ? caller.Region : request.RegionCode, "region_code");
+        fields.Range(request.PageSize, 0, PageTokens.MaxSize, "page_size");
+        fields.ThrowIfAny();
+        var (page, next) = await lists.StaffAsync(caller, region, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new ListStaffMembersResponse { NextPageToken = next ?? "" };
+        response.StaffMembers.AddRange(page.Select(CareMapping.ToMessage));
+        return response;
+    }
+
     public override async Task<StaffMember> RegisterStaffMember(RegisterStaffMemberRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();

@@ -14,6 +14,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>, IEnt
         // One visit per family per campaign (routine visits outside campaigns have no campaign and are not limited).
         e.HasIndex(v => new { v.FamilyId, v.CampaignId }).IsUnique().HasFilter("\"CampaignId\" IS NOT NULL");
         e.HasIndex(v => new { v.Region, v.Status });
+        // Campaign lists count their visits per campaign.
+        e.HasIndex(v => v.CampaignId);
         e.Property(v => v.Region).HasMaxLength(6);
         e.Property(v => v.MissedReason).HasMaxLength(200);
         e.Ignore(v => v.Slot);

@@ -106,7 +106,7 @@ public sealed class StudentAid
                 "发放金额超过本年度批准金额。");
         }
         Fire(AidTrigger.Disburse, at, $"{term}: {amount} yuan, ref {paymentReference}");
-        _disbursements.Add(new Disbursement(AidYear!.Value, term, amount, paymentReference.Trim(), at));
+        _disbursements.Add(new Disbursement(AidYear!.Value, term, amount, paymentReference.Trim(), at, FundId));
     }
 
     public void BeginAnnualReview(DateTimeOffset at) => Fire(AidTrigger.BeginAnnualReview, at, null);

@@ -341,6 +341,8 @@ namespace DonationRegistry.FamilyCare.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId");
+
                     b.HasIndex("FamilyId", "CampaignId")
                         .IsUnique()
                         .HasFilter("\"CampaignId\" IS NOT NULL");
@@ -522,6 +524,9 @@ namespace DonationRegistry.FamilyCare.Infrastructure.Migrations
 
                             b1.Property<DateTimeOffset>("At")
                                 .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("FundId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("PaymentReference")
                                 .IsRequired()
