@@ -37,7 +37,8 @@ builder.AddProject("organcoordination", "../services/OrganCoordination/OrganCoor
     .WithReference(identity).WaitFor(identity)
     .WithReference(registration).WaitFor(registration)
     .WithEnvironment("PersonalData__EncryptionKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-encryption-key"))
-    .WithEnvironment("PersonalData__HashKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-hash-key"));
+    .WithEnvironment("PersonalData__HashKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "organcoordination-id-hash-key"))
+    .WithEnvironment("OrganCoordination__SeedDemoData", "true");
 
 // FamilyCare (小桔灯): donor families, student aid, care visits; referrals arrive as completion events over the broker.
 builder.AddProject("familycare", "../services/FamilyCare/FamilyCare.csproj")

@@ -1,4 +1,5 @@
 using DonationRegistry.OrganCoordination;
+using DonationRegistry.OrganCoordination.Seeding;
 using DonationRegistry.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddDefaultAuthentication(audience: DonationRegistry.Common.Scopes.Organ);
 builder.AddGrpcDefaults();
 builder.AddOrganCoordinationServices();
+builder.AddDemoDataSeeding();
 
 var app = builder.Build();
 app.UseAuthentication();

@@ -12,6 +12,7 @@ namespace DonationRegistry.OrganCoordination.Application;
 /// </summary>
 public sealed partial class GrpcRegistry(Reg.Registry.RegistryClient client, TimeProvider clock, ILogger<GrpcRegistry> logger) : IRegistry
 {
+    /// <summary>A network deadline: on the wall clock, not the domain clock (which tests move).</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
     public async Task<RegistryCheck> CheckAsync(IdType type, string idNumber, DonationKind donation, string purpose,
@@ -27,7 +28,7 @@ public sealed partial class GrpcRegistry(Reg.Registry.RegistryClient client, Tim
                 // Body, cornea and brain tissue are one programme in the registry (遗体、组织捐献).
                 Programme = donation == DonationKind.Organ ? Reg.Programme.Organ : Reg.Programme.BodyAndTissue,
                 Purpose = purpose,
-            }, deadline: clock.GetUtcNow().UtcDateTime + Deadline, cancellationToken: cancellationToken);
+            }, deadline: TimeProvider.System.GetUtcNow().UtcDateTime + Deadline, cancellationToken: cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal
             or StatusCode.Unknown or StatusCode.Unauthenticated or StatusCode.PermissionDenied)
