@@ -1,10 +1,12 @@
 using DonationRegistry.FamilyCare;
+using DonationRegistry.FamilyCare.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultAuthentication(audience: DonationRegistry.Common.Scopes.FamilyCare);
 builder.AddGrpcDefaults();
 builder.AddFamilyCareServices();
+builder.AddDemoCareSeeding();
 
 var app = builder.Build();
 app.UseAuthentication();
