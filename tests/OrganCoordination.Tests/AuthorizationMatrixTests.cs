@@ -1,18 +1,21 @@
 using DonationRegistry.Common;
 using DonationRegistry.OrganCoordination.V1;
 using DonationRegistry.TestSupport.Identity;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Xunit;
 
 namespace DonationRegistry.OrganCoordination.Tests;
 
 /// <summary>
-/// The authorisation matrix of issue 6: every rpc of OrganCases and CoordinatorCredentials × every role (at the target's own
+/// The authorisation matrix of issue 6: every rpc of every service (organ, body and tissue cases, credentials, receiving units,
+/// memorials, due lists and statistics) × every role (at the target's own
 /// organisation and at another) plus a service client and an anonymous caller. "Allow" means neither PERMISSION_DENIED nor
 /// UNAUTHENTICATED (calls carry a stale etag, so an allowed change is ABORTED and the targets stay as they are); "deny" means
 /// PERMISSION_DENIED, or UNAUTHENTICATED for the anonymous caller. The table is written from DOMAIN.md section 1 and issue 6, not
-/// computed from the service's AccessPolicy. The target case belongs to hospital <see cref="OrganFixture.Hospital"/> in 330106
-/// (Hangzhou); the target credential to Hangzhou (330100).
+/// computed from the service's AccessPolicy. The target cases belong to hospital <see cref="OrganFixture.Hospital"/> in 330106
+/// (Hangzhou); the target credential and receiving unit to Hangzhou (330100); the body and tissue targets are handled by the unit
+/// <c>BRU-MATRIX-01</c>, whose staff are "own", the eye bank's staff "other".
 /// </summary>
 [Collection(OrganFixture.Collection)]
 public sealed class AuthorizationMatrixTests(OrganFixture fixture)
@@ -27,17 +30,25 @@ public sealed class AuthorizationMatrixTests(OrganFixture fixture)
     private const string AuditorOwn = "auditor:own";
     private const string AuditorOther = "auditor:other";
     private const string Administrator = "administrator";
+    private const string UnitOwn = "receiving_unit_staff:own";
+    private const string UnitOther = "receiving_unit_staff:other";
+    private const string MatrixUnit = "BRU-MATRIX-01";
 
     private static readonly string[] Everyone =
     [
         Anonymous, ServiceClient, CoordinatorOwn, CoordinatorOther, OfficerProvince, OfficerOwn, OfficerOther, AuditorOwn, AuditorOther,
         Administrator, Roles.RegistrationClerk, Roles.HscCoordinator, Roles.LocalRedCrossOfficer, Roles.CollectionHospitalStaff,
-        Roles.FamilyCareStaff,
+        Roles.FamilyCareStaff, UnitOwn, UnitOther,
     ];
 
     private static readonly string[] CaseReaders = [CoordinatorOwn, OfficerProvince, OfficerOwn, AuditorOwn];
     private static readonly string[] CaseWorkers = [CoordinatorOwn];
     private static readonly string[] CredentialManagers = [OfficerProvince, OfficerOwn, Administrator];
+    private static readonly string[] DonationCaseReaders = [CoordinatorOwn, OfficerProvince, OfficerOwn, AuditorOwn, UnitOwn];
+    private static readonly string[] DonationCaseListers =
+        [CoordinatorOwn, CoordinatorOther, OfficerProvince, OfficerOwn, OfficerOther, AuditorOwn, AuditorOther, UnitOwn, UnitOther];
+    private static readonly string[] UnitReaders =
+        [CoordinatorOwn, CoordinatorOther, OfficerProvince, OfficerOwn, OfficerOther, AuditorOwn, AuditorOther, Administrator, UnitOwn, UnitOther];
 
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
@@ -74,6 +85,36 @@ public sealed class AuthorizationMatrixTests(OrganFixture fixture)
         ["RevokeCredential"] = CredentialManagers,
         // Public check of a credential number.
         ["CheckCredential"] = Everyone,
+        // Body cases: the coordinator runs them, the receiving unit's own staff receive, use and dispose.
+        ["CreateBodyCase"] = [CoordinatorOwn],
+        ["GetBodyCase"] = DonationCaseReaders,
+        ["ListBodyCases"] = DonationCaseListers,
+        ["AgreeHandover"] = [CoordinatorOwn],
+        ["ReceiveBody"] = [UnitOwn],
+        ["StartBodyUse"] = [UnitOwn],
+        ["RecordBodyDisposal"] = [UnitOwn],
+        ["RejectBodyCase"] = [CoordinatorOwn, UnitOwn],
+        ["GetBodyCaseDiagram"] = DonationCaseListers,
+        // Tissue cases: the coordinator opens them, the bank's own staff recover and use.
+        ["CreateTissueCase"] = [CoordinatorOwn],
+        ["GetTissueCase"] = DonationCaseReaders,
+        ["ListTissueCases"] = DonationCaseListers,
+        ["RecoverTissue"] = [UnitOwn],
+        ["RecordTissueUse"] = [UnitOwn],
+        ["DeclineTissueCase"] = [CoordinatorOwn, UnitOwn],
+        ["GetTissueCaseDiagram"] = DonationCaseListers,
+        // Reference data: officers inside their region and administrators manage, every case role reads.
+        ["CreateReceivingUnit"] = CredentialManagers,
+        ["UpdateReceivingUnit"] = CredentialManagers,
+        ["GetReceivingUnit"] = UnitReaders,
+        ["ListReceivingUnits"] = UnitReaders,
+        // Memorials: the case's coordinator records, readers of the case read, anyone sees the consented inscriptions.
+        ["RecordMemorial"] = [CoordinatorOwn],
+        ["GetMemorial"] = CaseReaders,
+        ["ListMemorials"] = Everyone,
+        // Due lists filter to the caller's reach; statistics for officers, auditors (their region) and administrators.
+        ["ListDueItems"] = DonationCaseListers,
+        ["GetDonationStatistics"] = [OfficerProvince, OfficerOwn, OfficerOther, AuditorOwn, AuditorOther, Administrator],
     };
 
     private static readonly SemaphoreSlim WorldLock = new(1, 1);
@@ -93,9 +134,13 @@ public sealed class AuthorizationMatrixTests(OrganFixture fixture)
     }
 
     [Fact]
-    public void Matrix_WhenListed_CoversEveryRpcOfBothServices()
+    public void Matrix_WhenListed_CoversEveryRpcOfEveryService()
     {
-        var rpcs = new[] { OrganCases.Descriptor, CoordinatorCredentials.Descriptor }.SelectMany(s => s.Methods).Select(m => m.Name)
+        var rpcs = new[]
+            {
+                OrganCases.Descriptor, CoordinatorCredentials.Descriptor, BodyDonationCases.Descriptor, TissueDonationCases.Descriptor,
+                ReceivingUnits.Descriptor, Memorials.Descriptor, DonationOverview.Descriptor,
+            }.SelectMany(s => s.Methods).Select(m => m.Name)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(rpcs, Allowed.Keys.Order(StringComparer.Ordinal));
@@ -124,6 +169,13 @@ public sealed class AuthorizationMatrixTests(OrganFixture fixture)
     {
         var cases = fixture.Cases(token);
         var credentials = fixture.Credentials(token);
+        var bodies = fixture.Bodies(token);
+        var tissues = fixture.Tissues(token);
+        var units = fixture.Units(token);
+        var memorials = fixture.Memorials(token);
+        var overview = fixture.Overview(token);
+        var body = world.BodyName;
+        var tissue = world.TissueName;
         var c = world.CaseName;
         var cred = world.CredentialName;
         const string stale = "1";
@@ -161,6 +213,49 @@ public sealed class AuthorizationMatrixTests(OrganFixture fixture)
                 "ReinstateCredential" => await credentials.ReinstateCredentialAsync(new CredentialStepRequest { Name = cred, Etag = stale }),
                 "RevokeCredential" => await credentials.RevokeCredentialAsync(new RevokeCredentialRequest { Name = cred, Etag = stale, Reason = RevocationReason.LeftRole }),
                 "CheckCredential" => await credentials.CheckCredentialAsync(new CheckCredentialRequest { Number = "ZJ-unknown" }),
+                "CreateBodyCase" => await bodies.CreateBodyCaseAsync(new CreateBodyCaseRequest
+                {
+                    RegionCode = OrganFixture.Region, OrgId = OrganFixture.Hospital, DeathTime = Timestamp.FromDateTime(DateTime.UtcNow.AddHours(-1)),
+                }),
+                "GetBodyCase" => await bodies.GetBodyCaseAsync(new GetBodyCaseRequest { Name = body, Purpose = "matrix" }),
+                "ListBodyCases" => await bodies.ListBodyCasesAsync(new ListBodyCasesRequest { Purpose = "matrix" }),
+                "AgreeHandover" => await bodies.AgreeHandoverAsync(new AgreeHandoverRequest { Name = body, Etag = stale, ReceivingUnit = "receivingUnits/" + MatrixUnit }),
+                "ReceiveBody" => await bodies.ReceiveBodyAsync(new ReceiveBodyRequest { Name = body, Etag = stale, DocumentReference = "R" }),
+                "StartBodyUse" => await bodies.StartBodyUseAsync(new StartBodyUseRequest { Name = body, Etag = stale, Use = BodyUse.Teaching }),
+                "RecordBodyDisposal" => await bodies.RecordBodyDisposalAsync(new RecordBodyDisposalRequest { Name = body, Etag = stale, Disposal = BodyDisposal.Cremation }),
+                "RejectBodyCase" => await bodies.RejectBodyCaseAsync(new RejectBodyCaseRequest { Name = body, Etag = stale, Reason = BodyRejectionReason.TooLate }),
+                "GetBodyCaseDiagram" => await bodies.GetBodyCaseDiagramAsync(new GetBodyCaseDiagramRequest()),
+                "CreateTissueCase" => await tissues.CreateTissueCaseAsync(new CreateTissueCaseRequest
+                {
+                    Kind = TissueKind.Cornea, RegionCode = OrganFixture.Region, OrgId = OrganFixture.Hospital, ReceivingUnit = "receivingUnits/" + MatrixUnit,
+                    DeathTime = Timestamp.FromDateTime(DateTime.UtcNow.AddHours(-1)),
+                }),
+                "GetTissueCase" => await tissues.GetTissueCaseAsync(new GetTissueCaseRequest { Name = tissue, Purpose = "matrix" }),
+                "ListTissueCases" => await tissues.ListTissueCasesAsync(new ListTissueCasesRequest { Purpose = "matrix" }),
+                "RecoverTissue" => await tissues.RecoverTissueAsync(new RecoverTissueRequest { Name = tissue, Etag = stale, RecoverTime = Timestamp.FromDateTime(DateTime.UtcNow), DocumentReference = "R" }),
+                "RecordTissueUse" => await tissues.RecordTissueUseAsync(new RecordTissueUseRequest { Name = tissue, Etag = stale, Use = TissueUse.Transplant }),
+                "DeclineTissueCase" => await tissues.DeclineTissueCaseAsync(new DeclineTissueCaseRequest { Name = tissue, Etag = stale, Reason = TissueDeclineReason.BankUnavailable }),
+                "GetTissueCaseDiagram" => await tissues.GetTissueCaseDiagramAsync(new GetTissueCaseDiagramRequest()),
+                "CreateReceivingUnit" => await units.CreateReceivingUnitAsync(new CreateReceivingUnitRequest
+                {
+                    ReceivingUnitId = "EB-M-" + Guid.NewGuid().ToString("N")[..8],
+                    ReceivingUnit = new ReceivingUnit { DisplayName = "矩阵眼库", Kind = ReceivingUnitKind.EyeBank, RegionCode = "330100", AcceptedDonations = { DonationKind.CorneaDonation }, Active = true },
+                }),
+                "UpdateReceivingUnit" => await units.UpdateReceivingUnitAsync(new UpdateReceivingUnitRequest
+                {
+                    ReceivingUnit = new ReceivingUnit
+                    {
+                        Name = "receivingUnits/" + MatrixUnit, Etag = stale, DisplayName = "矩阵接收单位", Kind = ReceivingUnitKind.BodyReceivingUnit, RegionCode = "330100",
+                        AcceptedDonations = { DonationKind.BodyDonation, DonationKind.CorneaDonation }, Active = true,
+                    },
+                }),
+                "GetReceivingUnit" => await units.GetReceivingUnitAsync(new GetReceivingUnitRequest { Name = "receivingUnits/" + MatrixUnit }),
+                "ListReceivingUnits" => await units.ListReceivingUnitsAsync(new ListReceivingUnitsRequest()),
+                "RecordMemorial" => await memorials.RecordMemorialAsync(DonationSteps.Memorial(body, stale)),
+                "GetMemorial" => await memorials.GetMemorialAsync(new GetMemorialRequest { Name = world.MemorialName, Purpose = "matrix" }),
+                "ListMemorials" => await memorials.ListMemorialsAsync(new ListMemorialsRequest()),
+                "ListDueItems" => await overview.ListDueItemsAsync(new ListDueItemsRequest()),
+                "GetDonationStatistics" => await overview.GetDonationStatisticsAsync(new GetDonationStatisticsRequest()),
                 _ => throw new InvalidOperationException(rpc),
             };
             return StatusCode.OK;
@@ -182,6 +277,25 @@ public sealed class AuthorizationMatrixTests(OrganFixture fixture)
             }
             var steps = new CaseSteps(fixture);
             var target = await steps.ReferAsync();
+            var officerToken = await fixture.ProvincialOfficerTokenAsync();
+            await fixture.Units(officerToken).CreateReceivingUnitAsync(new CreateReceivingUnitRequest
+            {
+                ReceivingUnitId = MatrixUnit,
+                ReceivingUnit = new ReceivingUnit
+                {
+                    DisplayName = "矩阵接收单位", Kind = ReceivingUnitKind.BodyReceivingUnit, RegionCode = "330100",
+                    AcceptedDonations = { DonationKind.BodyDonation, DonationKind.CorneaDonation }, Active = true,
+                },
+            });
+            var donations = new DonationSteps(fixture);
+            var body = await donations.CreateBodyAsync();
+            body = await (await donations.BodyCoordinatorAsync()).AgreeHandoverAsync(new AgreeHandoverRequest
+            {
+                Name = body.Name, Etag = body.Etag, ReceivingUnit = "receivingUnits/" + MatrixUnit,
+            });
+            var tissue = await donations.CreateTissueAsync(TissueKind.Cornea, bank: MatrixUnit);
+            var remembered = await donations.BodyInStateAsync(BodyCaseState.Disposed);
+            var memorial = await (await donations.MemorialsAsync()).RecordMemorialAsync(DonationSteps.Memorial(remembered.Name, remembered.Etag));
             var officer = fixture.Credentials(await fixture.ProvincialOfficerTokenAsync());
             var credential = await officer.CreateCredentialAsync(new CreateCredentialRequest
             {
@@ -203,7 +317,9 @@ public sealed class AuthorizationMatrixTests(OrganFixture fixture)
             {
                 tokens[role] = await fixture.TokenForRoleAsync(role, "ORG-330100", "330100", "city");
             }
-            _world = new World(target.Name, credential.Name, tokens);
+            tokens[UnitOwn] = await fixture.UnitStaffTokenAsync(MatrixUnit);
+            tokens[UnitOther] = await fixture.UnitStaffTokenAsync(OrganFixture.EyeBank);
+            _world = new World(target.Name, credential.Name, body.Name, tissue.Name, memorial.Name, tokens);
             return _world;
         }
         finally
@@ -212,5 +328,6 @@ public sealed class AuthorizationMatrixTests(OrganFixture fixture)
         }
     }
 
-    private sealed record World(string CaseName, string CredentialName, IReadOnlyDictionary<string, string> Tokens);
+    private sealed record World(string CaseName, string CredentialName, string BodyName, string TissueName, string MemorialName,
+        IReadOnlyDictionary<string, string> Tokens);
 }

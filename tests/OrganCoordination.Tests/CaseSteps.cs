@@ -1,14 +1,23 @@
+extern alias organ;
+
 using DonationRegistry.OrganCoordination.V1;
+using DonationRegistry.TestSupport;
 using Google.Protobuf.WellKnownTypes;
+using OrganDbContext = organ::DonationRegistry.OrganCoordination.Infrastructure.OrganDbContext;
 
 namespace DonationRegistry.OrganCoordination.Tests;
 
-/// <summary>Drives an organ case through the API: the hospital coordinator for the case work, the provincial officer for witnesses.</summary>
-public sealed class CaseSteps(OrganFixture fixture)
+/// <summary>
+/// Drives an organ case through the API: the hospital coordinator for the case work, the provincial officer for witnesses. By default
+/// on the fixture's service; with <paramref name="host"/> on another one (its coordinator token and clock given).
+/// </summary>
+public sealed class CaseSteps(OrganFixture fixture, ServiceHost<OrganDbContext>? host = null, string? coordinatorToken = null,
+    TimeProvider? clock = null)
 {
     public const string Purpose = "integration test";
 
-    public async Task<OrganCases.OrganCasesClient> CoordinatorAsync() => fixture.Cases(await fixture.CoordinatorTokenAsync());
+    public async Task<OrganCases.OrganCasesClient> CoordinatorAsync() =>
+        new((host ?? fixture.Organ).Channel(coordinatorToken ?? await fixture.CoordinatorTokenAsync()));
 
     public async Task<OrganCase> ReferAsync(string? idNumber = null) =>
         await (await CoordinatorAsync()).CreateOrganCaseAsync(new CreateOrganCaseRequest
@@ -52,7 +61,7 @@ public sealed class CaseSteps(OrganFixture fixture)
                     Name = c.Name, Etag = c.Etag,
                     Death = new DeathDeclaration
                     {
-                        Category = DeathCategory.BrainDeath, DeathTime = Timestamp.FromDateTime(DateTime.UtcNow.AddMinutes(-5)),
+                        Category = DeathCategory.BrainDeath, DeathTime = Timestamp.FromDateTimeOffset((clock ?? TimeProvider.System).GetUtcNow().AddMinutes(-5)),
                         DeterminingPhysicians = { "dr-a", "dr-b" }, DocumentReference = "DD-1",
                     },
                 }),
@@ -81,9 +90,9 @@ public sealed class CaseSteps(OrganFixture fixture)
 
     public async Task<OrganCase> AssignWitnessesAsync(OrganCase c)
     {
-        var first = await fixture.CertifiedCoordinatorAsync();
-        var second = await fixture.CertifiedCoordinatorAsync();
-        return await fixture.Cases(await fixture.ProvincialOfficerTokenAsync()).AssignWitnessesAsync(new AssignWitnessesRequest
+        var first = await fixture.CertifiedCoordinatorAsync(host: host);
+        var second = await fixture.CertifiedCoordinatorAsync(host: host);
+        return await new OrganCases.OrganCasesClient((host ?? fixture.Organ).Channel(await fixture.ProvincialOfficerTokenAsync())).AssignWitnessesAsync(new AssignWitnessesRequest
         {
             Name = c.Name, Etag = c.Etag, CredentialNumbers = { first.Number, second.Number },
         });
