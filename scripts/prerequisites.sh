@@ -6,6 +6,8 @@ declare -A DR_PACKAGES=(
   [postgresql]='/usr/lib/postgresql/*/bin/postgres'
   [rabbitmq-server]='/usr/lib/rabbitmq/bin/rabbitmq-server'
   [chromium]='/usr/bin/chromium'
+  # Chinese glyphs for the browser tests' screenshots (docs/screenshots) and the printed certificate.
+  [fonts-noto-cjk]='/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
 )
 
 ensure_prerequisites() {

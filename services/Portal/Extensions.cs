@@ -102,6 +102,9 @@ public static class Extensions
         builder.Services.AddGrpcClient<Registrations.RegistrationsClient>(ServiceAddress("registration")).WithUserToken();
         builder.Services.AddGrpcClient<RegistrationPoints.RegistrationPointsClient>(ServiceAddress("registration")).WithUserToken();
         builder.Services.AddGrpcClient<RegistrationStatistics.RegistrationStatisticsClient>(ServiceAddress("registration")).WithUserToken();
+        builder.Services.AddGrpcClient<FamilyCare.V1.Families.FamiliesClient>(ServiceAddress("familycare")).WithUserToken();
+        builder.Services.AddGrpcClient<FamilyCare.V1.StudentAid.StudentAidClient>(ServiceAddress("familycare")).WithUserToken();
+        builder.Services.AddGrpcClient<FamilyCare.V1.Visits.VisitsClient>(ServiceAddress("familycare")).WithUserToken();
         return builder;
     }
 

@@ -46,6 +46,13 @@ public static class Browser
         }
     }
 
+    /// <summary>Picks <paramref name="option"/> in the MudSelect whose input has id <paramref name="inputId"/> (its list opens in a popover).</summary>
+    public static async Task SelectAsync(IPage page, string inputId, string option)
+    {
+        await page.Locator(".mud-select").Filter(new() { Has = page.Locator("#" + inputId) }).Locator(".mud-input-control").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
+    }
+
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 

@@ -1,3 +1,4 @@
+extern alias familycare;
 extern alias registration;
 
 using System.Security.Cryptography;
@@ -7,6 +8,7 @@ using DonationRegistry.TestSupport.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Xunit;
+using FamilyCareDbContext = familycare::DonationRegistry.FamilyCare.Infrastructure.FamilyCareDbContext;
 using RegistrationDbContext = registration::DonationRegistry.Registration.Infrastructure.RegistrationDbContext;
 
 namespace DonationRegistry.Portal.E2E;
@@ -28,8 +30,10 @@ public sealed class PortalSystem : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly FreshDatabase _registrationDb = new();
+    private readonly FreshDatabase _familyCareDb = new();
     private readonly int _portalPort = Ports.Free();
     private KestrelServiceHost<RegistrationDbContext>? _registration;
+    private KestrelServiceHost<FamilyCareDbContext>? _familyCare;
     private ChildProcess? _portal;
     private IPlaywright? _playwright;
 
@@ -52,9 +56,15 @@ public sealed class PortalSystem : IAsyncLifetime
     /// <summary>The Registration service's HTTP/1.1 endpoint (JSON transcoding), for test set-up outside the browser.</summary>
     public Uri RegistrationHttp { get; private set; } = null!;
 
+    /// <summary>The FamilyCare service's HTTP/1.1 endpoint (JSON transcoding), for test set-up outside the browser.</summary>
+    public Uri FamilyCareHttp { get; private set; } = null!;
+
+    /// <summary>The FamilyCare service in-process (its database for set-up a person cannot do, e.g. a referral).</summary>
+    public KestrelServiceHost<FamilyCareDbContext> FamilyCare => _familyCare ?? throw new InvalidOperationException("Not started.");
+
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(Identity.InitializeAsync(), _registrationDb.InitializeAsync());
+        await Task.WhenAll(Identity.InitializeAsync(), _registrationDb.InitializeAsync(), _familyCareDb.InitializeAsync());
         var broker = (await TestInfrastructure.RabbitMqAsync()).ConnectionString;
         var (httpPort, grpcPort) = (Ports.Free(), Ports.Free());
         _registration = new KestrelServiceHost<RegistrationDbContext>(new Dictionary<string, string?>
@@ -77,6 +87,25 @@ public sealed class PortalSystem : IAsyncLifetime
         RegistrationHttp = new Uri($"http://127.0.0.1:{httpPort}/");
         await WaitForAsync(new Uri($"http://127.0.0.1:{httpPort}/health"), "Registration", () => "");
 
+        var (careHttpPort, careGrpcPort) = (Ports.Free(), Ports.Free());
+        _familyCare = new KestrelServiceHost<FamilyCareDbContext>(new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{careHttpPort}",
+            ["Kestrel:Endpoints:http:Protocols"] = "Http1",
+            ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{careGrpcPort}",
+            ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
+            ["ConnectionStrings:familycaredb"] = _familyCareDb.ConnectionString,
+            ["ConnectionStrings:messaging"] = broker,
+            ["Messaging:ServiceName"] = "familycare-" + Guid.NewGuid().ToString("N")[..8],
+            ["Identity:Authority"] = Identity.Authority,
+            // The journeys make their own families; the demo data would make every count depend on the seed.
+            ["FamilyCare:SeedDemoData"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        _familyCare.Start();
+        FamilyCareHttp = new Uri($"http://127.0.0.1:{careHttpPort}/");
+        await WaitForAsync(new Uri($"http://127.0.0.1:{careHttpPort}/health"), "FamilyCare", () => "");
+
         _portal = ChildProcess.Start("dotnet", [PortalAssembly()], new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -85,6 +114,8 @@ public sealed class PortalSystem : IAsyncLifetime
             ["services__identity__http__0"] = Identity.Authority.TrimEnd('/'),
             ["services__registration__http__0"] = $"http://127.0.0.1:{httpPort}",
             ["services__registration__grpc__0"] = $"http://127.0.0.1:{grpcPort}",
+            ["services__familycare__http__0"] = $"http://127.0.0.1:{careHttpPort}",
+            ["services__familycare__grpc__0"] = $"http://127.0.0.1:{careGrpcPort}",
             ["Logging__LogLevel__Default"] = "Warning",
         }, workingDirectory: Path.GetDirectoryName(PortalAssembly()));
         await WaitForAsync(new Uri(PortalAddress, "alive"), "Portal", () => string.Join('\n', _portal.RecentLines()));
@@ -115,16 +146,45 @@ public sealed class PortalSystem : IAsyncLifetime
         {
             await _registration.DisposeAsync();
         }
+        if (_familyCare is not null)
+        {
+            await _familyCare.DisposeAsync();
+        }
         await Identity.DisposeAsync();
         await _registrationDb.DisposeAsync();
+        await _familyCareDb.DisposeAsync();
     }
 
-    /// <summary>Saves a full-page screenshot under artifacts/screenshots/ (not committed) for people to look at.</summary>
+    /// <summary>Where <see cref="ScreenshotAsync"/> writes: <c>PORTAL_SCREENSHOTS</c> if set (docs/portal.md: the command that refreshes
+    /// docs/screenshots/), else artifacts/screenshots/ (not committed).</summary>
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") is { Length: > 0 } folder
+            ? Path.GetFullPath(folder, RepositoryRoot())
+            : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    /// <summary>Saves a screenshot of the page as the person sees it (the 1280×800 viewport) for people to look at.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        Directory.CreateDirectory(ScreenshotFolder);
+        // Let the circuit's last render and web fonts settle, so the picture shows the page, not a spinner.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+    }
+
+    /// <summary>A fresh browser context on a 390×844 phone screen (touch, mobile viewport).</summary>
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = PortalAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
     }
 
     /// <summary>The Portal's log so far (for failure messages).</summary>

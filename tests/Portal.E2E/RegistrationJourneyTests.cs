@@ -51,13 +51,17 @@ public sealed partial class RegistrationJourneyTests(PortalSystem system)
         await Expect(clerk.ByTestId("reg-status")).ToHaveTextAsync("已报送");
         var registrationUrl = clerk.Url;
 
-        // The Hangzhou officer confirms it from the queue.
+        // The Hangzhou officer confirms it from the queue, and the statistics count it.
         var officer = await system.NewPageAsync();
-        await Browser.SignInAsync(officer, "officer.hz", "registry/queue");
+        await Browser.SignInAsync(officer, "officer.hz", "registry/statistics");
+        var before = await NewOrganRegistrationsThisMonthAsync(officer);
+        await Browser.OpenAsync(officer, "registry/queue");
         var row = officer.ByTestId("queue-row").Filter(new() { HasText = name });
         await row.ByTestIdIn("confirm").ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
         await PortalSystem.ScreenshotAsync(officer, "registry-queue");
+        await Browser.OpenAsync(officer, "registry/statistics");
+        Assert.Equal(before + 1, await NewOrganRegistrationsThisMonthAsync(officer));
 
         // The clerk sees the certificate and its verification code.
         await Browser.OpenAsync(clerk, registrationUrl);
@@ -113,6 +117,21 @@ public sealed partial class RegistrationJourneyTests(PortalSystem system)
         var phoneField = page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("#person-phone") });
         await Expect(phoneField).ToContainTextAsync("请填写以 1 开头的 11 位手机号码");
         await Expect(page.ByTestId("problem")).ToContainTextAsync("请检查标红的项目");
+    }
+
+    // The "new" cell of the organ programme's Hangzhou row of this month (Asia/Shanghai), 0 when there is no row yet.
+    private static async Task<int> NewOrganRegistrationsThisMonthAsync(IPage officer)
+    {
+        await Expect(officer.ByTestId("stat-load")).ToBeVisibleAsync();
+        await officer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var month = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"))
+            .ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var row = officer.ByTestId("statistics-row").Filter(new() { HasText = "器官" }).Filter(new() { HasText = month });
+        if (await row.CountAsync() == 0)
+        {
+            return 0;
+        }
+        return int.Parse((await row.First.Locator("td").Nth(3).TextContentAsync())!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Regex AgeLine() => AgeLineRegex();

@@ -7,12 +7,14 @@ public static class Areas
 {
     public const string Desk = "desk";
     public const string Registry = "registry";
+    public const string Care = "care";
 
     private static readonly Dictionary<string, string[]> ByRole = new(StringComparer.Ordinal)
     {
         [Roles.RegistrationClerk] = [Desk],
-        [Roles.RegistryOfficer] = [Registry],
-        [Roles.Auditor] = [Registry],
+        [Roles.RegistryOfficer] = [Registry, Care],
+        [Roles.Auditor] = [Registry, Care],
+        [Roles.FamilyCareStaff] = [Care],
     };
 
     public static IReadOnlyList<string> For(string role) => ByRole.TryGetValue(role, out var areas) ? areas : [];

@@ -17,6 +17,12 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
     public string OrgId => Principal.FindFirst(ClaimNames.OrgId)?.Value ?? "";
     public string Region => Principal.FindFirst(ClaimNames.Region)?.Value ?? "";
 
+    /// <summary>The Identity user id ("sub").</summary>
+    public string Subject => Principal.FindFirst(ClaimNames.Subject)?.Value ?? "";
+
+    /// <summary>This user as a FamilyCare staff member ("staffMembers/{user_id}").</summary>
+    public string StaffMember => "staffMembers/" + Subject;
+
     /// <summary>The access token kept in the session at sign-in (<see cref="SignInEvents.AccessTokenClaim"/>).</summary>
     public string? AccessToken => Principal.FindFirst(SignInEvents.AccessTokenClaim)?.Value;
 
