@@ -31,7 +31,7 @@ builder.AddProject("hsc", "../services/Hsc/Hsc.csproj")
     .WithEnvironment("Hsc__SeedDemoData", "true");
 
 // OrganCoordination: organ, body and tissue donation cases; asks the registry (Registration, gRPC) with its own client token.
-builder.AddProject("organcoordination", "../services/OrganCoordination/OrganCoordination.csproj")
+var organCoordination = builder.AddProject("organcoordination", "../services/OrganCoordination/OrganCoordination.csproj")
     .WithReference(organDb).WaitFor(organDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity).WaitFor(identity)
@@ -41,7 +41,7 @@ builder.AddProject("organcoordination", "../services/OrganCoordination/OrganCoor
     .WithEnvironment("OrganCoordination__SeedDemoData", "true");
 
 // FamilyCare (小桔灯): donor families, student aid, care visits; referrals arrive as completion events over the broker.
-builder.AddProject("familycare", "../services/FamilyCare/FamilyCare.csproj")
+var familyCare = builder.AddProject("familycare", "../services/FamilyCare/FamilyCare.csproj")
     .WithReference(familyCareDb).WaitFor(familyCareDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(identity).WaitFor(identity);
@@ -49,6 +49,7 @@ builder.AddProject("familycare", "../services/FamilyCare/FamilyCare.csproj")
 // Portal: the web UI (no gRPC endpoint of its own); signs users in at Identity and calls the services with their tokens.
 builder.AddProject("portal", "../services/Portal/Portal.csproj", grpc: false)
     .WithReference(identity).WaitFor(identity)
-    .WithReference(registration).WaitFor(registration);
+    .WithReference(registration).WaitFor(registration)
+    .WithReference(familyCare).WithReference(organCoordination);
 
 await builder.Build().RunAsync();

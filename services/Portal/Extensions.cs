@@ -105,6 +105,8 @@ public static class Extensions
         builder.Services.AddGrpcClient<FamilyCare.V1.Families.FamiliesClient>(ServiceAddress("familycare")).WithUserToken();
         builder.Services.AddGrpcClient<FamilyCare.V1.StudentAid.StudentAidClient>(ServiceAddress("familycare")).WithUserToken();
         builder.Services.AddGrpcClient<FamilyCare.V1.Visits.VisitsClient>(ServiceAddress("familycare")).WithUserToken();
+        builder.Services.AddGrpcClient<OrganCoordination.V1.OrganCases.OrganCasesClient>(ServiceAddress("organcoordination")).WithUserToken();
+        builder.Services.AddGrpcClient<OrganCoordination.V1.CoordinatorCredentials.CoordinatorCredentialsClient>(ServiceAddress("organcoordination")).WithUserToken();
         return builder;
     }
 

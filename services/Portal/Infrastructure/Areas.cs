@@ -8,12 +8,14 @@ public static class Areas
     public const string Desk = "desk";
     public const string Registry = "registry";
     public const string Care = "care";
+    public const string Organ = "organ";
 
     private static readonly Dictionary<string, string[]> ByRole = new(StringComparer.Ordinal)
     {
         [Roles.RegistrationClerk] = [Desk],
-        [Roles.RegistryOfficer] = [Registry, Care],
-        [Roles.Auditor] = [Registry, Care],
+        [Roles.RegistryOfficer] = [Registry, Care, Organ],
+        [Roles.Auditor] = [Registry, Care, Organ],
+        [Roles.OrganCoordinator] = [Organ],
         [Roles.FamilyCareStaff] = [Care],
     };
 
