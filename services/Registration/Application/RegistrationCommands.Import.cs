@@ -40,12 +40,14 @@ public sealed partial class RegistrationCommands
 
     /// <summary>Adds the draft as CreateAsync adds one for AUTHORISED_POINT (aggregate and audit entry); the caller's unit of work
     /// saves it.</summary>
-    internal VolunteerRegistration AddDraft(RegistrationPoint point, ValidatedDraft draft, Actor actor, DateTimeOffset now, string auditOperation)
+    internal VolunteerRegistration AddDraft(RegistrationPoint point, ValidatedDraft draft, Actor actor, DateTimeOffset now, string auditOperation,
+        Guid? requestId = null)
     {
         var input = draft.Input;
         var (contact, executor) = ContactAndExecutor(input);
         var registration = VolunteerRegistration.AtPoint(Guid.CreateVersion7(), point, input.Programme, draft.Scope,
             new Volunteer(draft.Person, draft.IdNumber), contact, executor, actor, now);
+        registration.RequestId = requestId;
         db.Registrations.Add(registration);
         audit.Changed(auditOperation, AuditSubjects.Registration, registration.Id, actor);
         return registration;

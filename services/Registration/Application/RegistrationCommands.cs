@@ -27,21 +27,96 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
 
     public const string HscProgramme = "Hsc";
 
+    // Every create reads its point: one row (staff membership asked as EXISTS, no history), compiled once so the query is not
+    // translated or even looked up by shape per call.
+    private static readonly Func<RegistrationDbContext, Guid, string, CancellationToken, Task<PointEnrolmentRow?>> PointForEnrolment =
+        EF.CompileAsyncQuery((RegistrationDbContext db, Guid id, string userId, CancellationToken _) => db.Points
+            .Where(p => p.Id == id)
+            .Select(p => new PointEnrolmentRow(p.Id, p.Code, p.RegionCode, p.Status, p.Services, p.Staff.Any(s => s.UserId == userId)))
+            .FirstOrDefault());
+
     private readonly UnitOfWork _unitOfWork = new(db);
 
     private DateOnly Today => StatisticsProjection.DayOf(clock.GetUtcNow());
 
     /// <summary>Creates a registration: Draft at a point, or Registered at once for the ONLINE channel (then numbered, certified,
     /// counted and announced). Repeating a request id returns what the first call created.</summary>
+    /// <remarks>Nearly every call is new and of a person not yet registered, so neither the request id nor the duplicate is looked
+    /// up first: the unique indexes on the request id and on the live registration decide at the insert, and only a conflict (or a
+    /// refused request) asks which one it was. A draft is then one point read and one batch of inserts that commits by itself.</remarks>
     public async Task<VolunteerRegistration> CreateAsync(Caller caller, Guid requestId, RegistrationInput input, CancellationToken cancellationToken)
     {
         AccessPolicy.Require(caller, Operation.EnterRegistrations);
-        // A repeated request answers as the first did, even if the point has closed since.
-        if (await FindByRequestAsync(requestId, cancellationToken) is { } earlier)
+        RegistrationPoint? point;
+        ValidatedPerson person;
+        IReadOnlyList<DonationScope> scope;
+        string regionCode;
+        try
         {
-            await RegistrationAccess.RequireAsync(db, caller, Operation.EnterRegistrations, earlier, cancellationToken);
-            return earlier;
+            (point, person, scope, regionCode) = await ValidateCreateAsync(caller, input, cancellationToken);
         }
+        catch (DomainException)
+        {
+            // A repeated request answers as the first did, even if the point has closed or the caller's access changed since.
+            if (await FindByRequestAsync(requestId, cancellationToken) is { } earlier)
+            {
+                return await EarlierAsync(caller, earlier, cancellationToken);
+            }
+            throw;
+        }
+        var idNumber = protection.Protect(person.IdType, person.IdNumber);
+        try
+        {
+            if (point is not null)
+            {
+                // The draft, its first version, timeline entry and audit entry: one SaveChanges, one atomic batch. Everything in it
+                // is new, so there is nothing for change detection to compare.
+                var registration = AddDraft(point, new ValidatedDraft(input, person, scope, idNumber), caller.ToActor(), clock.GetUtcNow(),
+                    "CreateRegistration", requestId);
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
+                }
+                return registration;
+            }
+            return await _unitOfWork.RunAsync(async ct =>
+            {
+                var actor = caller.ToActor();
+                var now = clock.GetUtcNow();
+                var (contact, executor) = ContactAndExecutor(input);
+                var number = await numbers.NextAsync(regionCode, StatisticsProjection.DayOf(now).Year, ct);
+                var registration = VolunteerRegistration.Online(Guid.CreateVersion7(), regionCode, input.Programme, scope,
+                    new Volunteer(person, idNumber), contact, executor, actor, now, number, RegistrationNumber.NewVerificationCode());
+                await AnnounceRegisteredAsync(registration, now, ct);
+                registration.RequestId = requestId;
+                db.Registrations.Add(registration);
+                audit.Changed("CreateRegistration", AuditSubjects.Registration, registration.Id, actor);
+                return registration;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, "RequestId") || PointCommands.IsUniqueViolation(ex, LiveRegistrationIndex.Name))
+        {
+            // The request id first (a repeat answers as the first call did), then the person's live registration.
+            db.ChangeTracker.Clear();
+            if (await FindByRequestAsync(requestId, cancellationToken) is { } earlier)
+            {
+                return await EarlierAsync(caller, earlier, cancellationToken);
+            }
+            await ThrowIfLiveAsync(caller, idNumber.LookupHash, input.Programme, cancellationToken);
+            // The other registration went away again (revoked meanwhile): still a conflict at the time of the insert.
+            throw Duplicate(null);
+        }
+    }
+
+    /// <summary>The checks of CreateAsync before anything is written: the point (access first), the form, the online region.</summary>
+    private async Task<(RegistrationPoint? Point, ValidatedPerson Person, IReadOnlyList<DonationScope> Scope, string RegionCode)> ValidateCreateAsync(
+        Caller caller, RegistrationInput input, CancellationToken cancellationToken)
+    {
         var v = new List<FieldViolation>();
         RegistrationPoint? point = null;
         if (input.Channel == Channel.AuthorisedPoint)
@@ -62,46 +137,13 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
         {
             AccessPolicy.RequireRegion(caller, Operation.EnterRegistrations, regionCode);
         }
-        var idNumber = protection.Protect(person.IdType, person.IdNumber);
-        await ThrowIfLiveAsync(caller, idNumber.LookupHash, input.Programme, cancellationToken);
+        return (point, person, scope, regionCode);
+    }
 
-        try
-        {
-            return await _unitOfWork.RunAsync(async ct =>
-            {
-                var actor = caller.ToActor();
-                var now = clock.GetUtcNow();
-                var volunteer = new Volunteer(person, idNumber);
-                var (contact, executor) = ContactAndExecutor(input);
-                VolunteerRegistration registration;
-                if (point is not null)
-                {
-                    registration = VolunteerRegistration.AtPoint(Guid.CreateVersion7(), point, input.Programme, scope, volunteer, contact,
-                        executor, actor, now);
-                }
-                else
-                {
-                    var number = await numbers.NextAsync(regionCode, StatisticsProjection.DayOf(now).Year, ct);
-                    registration = VolunteerRegistration.Online(Guid.CreateVersion7(), regionCode, input.Programme, scope, volunteer,
-                        contact, executor, actor, now, number, RegistrationNumber.NewVerificationCode());
-                    await AnnounceRegisteredAsync(registration, now, ct);
-                }
-                registration.RequestId = requestId;
-                db.Registrations.Add(registration);
-                audit.Changed("CreateRegistration", AuditSubjects.Registration, registration.Id, actor);
-                return registration;
-            }, cancellationToken);
-        }
-        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, LiveRegistrationIndex.Name))
-        {
-            // Another registration of the same person and programme committed between our check and our insert.
-            throw Duplicate(null);
-        }
-        catch (DbUpdateException ex) when (PointCommands.IsUniqueViolation(ex, "RequestId"))
-        {
-            db.ChangeTracker.Clear();
-            return await FindByRequestAsync(requestId, cancellationToken) ?? throw new InvalidOperationException("Lost the created registration.", ex);
-        }
+    private async Task<VolunteerRegistration> EarlierAsync(Caller caller, VolunteerRegistration earlier, CancellationToken cancellationToken)
+    {
+        await RegistrationAccess.RequireAsync(db, caller, Operation.EnterRegistrations, earlier, cancellationToken);
+        return earlier;
     }
 
     /// <summary>Records the intent-letter signing (0–2 witnesses, family informed, the scanned letter's SHA-256). Draft → PendingWitness.</summary>
@@ -276,12 +318,14 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
             v.Add(new(field, "The point (\"registrationPoints/{id}\") is required."));
             return null;
         }
-        var point = await db.Points.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pointId, cancellationToken);
-        if (point is null)
+        var row = await PointForEnrolment(db, pointId, caller.Subject, cancellationToken);
+        if (row is null)
         {
             v.Add(new(field, "No such registration point."));
             return null;
         }
+        var point = RegistrationPoint.ForEnrolment(row.Id, row.Code, row.RegionCode, row.Status, row.Services,
+            row.CallerIsStaff ? caller.Subject : null);
         AccessPolicy.Require(caller, Operation.EnterRegistrations, point);
         if (!point.MayEnrol)
         {

@@ -50,6 +50,20 @@ public sealed class RegistrationPoint
 
     public bool MayEnrol => Status == PointStatus.Active;
 
+    /// <summary>The point as far as enrolling someone there needs it (identity, region, status, services, and
+    /// <paramref name="staffUserId"/> when that user is on its staff), read as one row without its history and the rest of the
+    /// staff list: every registration reads its point, and the full aggregate grows with both. For checks only, never saved.</summary>
+    internal static RegistrationPoint ForEnrolment(Guid id, string code, string regionCode, PointStatus status, List<PointService> services,
+        string? staffUserId)
+    {
+        var point = new RegistrationPoint { Id = id, Code = code, RegionCode = regionCode, Status = status, Services = services };
+        if (staffUserId is not null)
+        {
+            point._staff.Add(new PointStaffMember(staffUserId));
+        }
+        return point;
+    }
+
     public void Update(PointDetails details) => Apply(details);
 
     public void Transition(PointTrigger trigger, Actor actor, string? reason, DateTimeOffset at)
