@@ -39,6 +39,13 @@ public static class Extensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Exported only where an OTLP endpoint is configured (the AppHost or an operator sets it). Without one nothing would leave
+        // the process, so no span, metric or log record is built per request for nobody (measured in bench/Registration.Bench).
+        // dotnet-counters and dotnet-trace still see the runtime's and ASP.NET Core's own meters and events.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -60,11 +67,7 @@ public static class Extensions
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());
-        // Exported only where an OTLP endpoint is configured (the AppHost or an operator sets it).
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            otel.UseOtlpExporter();
-        }
+        otel.UseOtlpExporter();
         return builder;
     }
 
