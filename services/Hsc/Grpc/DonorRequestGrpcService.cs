@@ -64,7 +64,7 @@ public sealed class DonorRequestGrpcService(DonorRequestCommands commands, Donor
         var caller = Require(context, RequestOperation.Drive);
         var changed = await commands.RecordTypingAsync(caller, DonorRequestNames.Parse(request.Name),
             request.TypingCase == RecordConfirmatoryTypingRequest.TypingOneofCase.GlString ? request.GlString : null,
-            request.TypingCase == RecordConfirmatoryTypingRequest.TypingOneofCase.Hml ? request.Hml.Memory : null,
+            request.TypingCase == RecordConfirmatoryTypingRequest.TypingOneofCase.Hml ? request.Hml.Memory : (ReadOnlyMemory<byte>?)null,
             DonorMapping.ToDomain(request.Method), request.LaboratoryRelease, request.Etag, context.CancellationToken);
         return DonorRequestMapping.ToMessage(changed);
     }
