@@ -22,7 +22,7 @@ public sealed class CollectionCasesGrpcService(CollectionCommands commands, Coll
         var secondOf = string.IsNullOrEmpty(request.SecondOf) ? (Guid?)null : CollectionNames.ParseCase(request.SecondOf, "second_of");
         D.SecondDonationKind? kind = request.SecondDonationKind == V1.SecondDonationKind.Unspecified
             ? null
-            : new CollectionInput().Enum<D.SecondDonationKind>((int)request.SecondDonationKind, "second_donation_kind", "CELLS, LYMPHOCYTES");
+            : Valid<D.SecondDonationKind>((int)request.SecondDonationKind, "second_donation_kind");
         var c = await commands.OpenAsync(caller, requestId, request.LocalRegion, request.HospitalOrgId, request.International,
             request.Independent, secondOf, kind, context.CancellationToken);
         return Map(c, caller);

@@ -6,5 +6,5 @@ namespace DonationRegistry.Hsc.Application.Collection;
 /// </summary>
 public sealed class CollectionClock(TimeProvider time)
 {
-    public DateTimeOffset Now => time.GetUtcNow();
+    public DateTimeOffset Now => time.GetUtcNow().ToUniversalTime();
 }
