@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using DonationRegistry.Messaging.Inbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DonationRegistry.Messaging.Outbox;
@@ -67,7 +68,24 @@ internal sealed class OutboxInterceptor<TDbContext>(OutboxSignal<TDbContext> sig
             return;
         }
         var now = time.GetUtcNow();
-        foreach (var entry in context.ChangeTracker.Entries())
+        // Outbox and inbox rows are only ever added (DbSet.Add tracks them at once), so they are found without a DetectChanges
+        // pass here; SaveChanges runs its own right after this.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            StampAdded(context, tracker, now);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private void StampAdded(DbContext context, ChangeTracker tracker, DateTimeOffset now)
+    {
+        foreach (var entry in tracker.Entries())
         {
             if (entry.State != EntityState.Added)
             {
