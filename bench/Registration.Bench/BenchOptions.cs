@@ -5,6 +5,9 @@ namespace DonationRegistry.Registration.Bench;
 /// <summary>Command-line options: <c>--requests N --clients N --warmup N --pgbench-seconds N --pgbench-scale N --write FILE --lifecycle --statistics-baseline --profile --connection-options \"Npgsql settings\"</c>.</summary>
 internal sealed record BenchOptions(int Requests, int Clients, int Warmup, int PgbenchSeconds, int PgbenchScale, string? WriteTo, bool Lifecycle, bool Profile = false, string? ConnectionOptions = null, bool Statistics = false)
 {
+    /// <summary>The command line that ran the bench, for the report.</summary>
+    public string Command { get; private init; } = "";
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions(Requests: 8000, Clients: 8, Warmup: 6000, PgbenchSeconds: 20, PgbenchScale: 10, WriteTo: null, Lifecycle: false);
@@ -27,6 +30,10 @@ internal sealed record BenchOptions(int Requests, int Clients, int Warmup, int P
                     "--pgbench-seconds N --pgbench-scale N --write FILE --lifecycle --statistics-baseline --profile --connection-options \"Npgsql settings\""),
             };
         }
-        return o;
+        return o with
+        {
+            Command = "dotnet run -c Release --project bench/Registration.Bench --" + string.Concat(args.Select(a =>
+                " " + (a.Contains(' ', StringComparison.Ordinal) || a.Contains(';', StringComparison.Ordinal) ? $"\"{a}\"" : a))),
+        };
     }
 }
