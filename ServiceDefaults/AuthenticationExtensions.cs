@@ -35,7 +35,10 @@ public static class AuthenticationExtensions
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // Every endpoint not marked otherwise needs a signed-in caller whose token carries this service's scope (the audience
+            // alone is checked by the bearer handler; the scope is the grant the user or client was actually given).
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(ctx => ctx.User.HasScope(audience)).Build())
             .AddScopePolicies();
         return builder;
     }

@@ -419,6 +419,36 @@ public sealed class RegistrationLifecycleTests(RegistrationFixture fixture)
     }
 
     [Fact]
+    public async Task OutcomeBeforeDeceased_WhenTheDeathNoticeArrivesLast_IsRealisedAndStaysRealised()
+    {
+        var point = await fixture.CreateActivePointAsync();
+        var registered = await _steps.RegisteredAsync(point);
+        var id = Guid.Parse(registered.Name["registrations/".Length..]);
+        var bus = fixture.Host.Services.GetRequiredService<IBus>();
+        var clerk = _steps.Clerk(point);
+        var caseId = Guid.NewGuid();
+
+        // The two events travel on separate queues: the outcome may overtake the death notice.
+        await bus.Publish(new DonationOutcomeRecorded(id, caseId, true, null, DateTimeOffset.UtcNow));
+        Assert.True(await Eventually.HoldsAsync(async () => (await clerk.GetRegistrationAsync(new GetRegistrationRequest
+        {
+            Name = registered.Name, Purpose = RegistrationSteps.Purpose,
+        })).Status == RegistrationStatus.Realised), "The registration did not become Realised.");
+        await bus.Publish(new RegistrantDeceased(id, caseId, DateTimeOffset.UtcNow));
+        var marker = await _steps.RegisteredAsync(point);
+        await bus.Publish(new RegistrantDeceased(Guid.Parse(marker.Name["registrations/".Length..]), Guid.NewGuid(), DateTimeOffset.UtcNow));
+        Assert.True(await Eventually.HoldsAsync(async () => (await clerk.GetRegistrationAsync(new GetRegistrationRequest
+        {
+            Name = marker.Name, Purpose = RegistrationSteps.Purpose,
+        })).Status == RegistrationStatus.Deceased), "The later death notice was not processed.");
+
+        Assert.Equal(RegistrationStatus.Realised, (await clerk.GetRegistrationAsync(new GetRegistrationRequest
+        {
+            Name = registered.Name, Purpose = RegistrationSteps.Purpose,
+        })).Status);
+    }
+
+    [Fact]
     public async Task DonationOutcomeRecorded_WhenNotRealised_IsNotRealised()
     {
         var point = await fixture.CreateActivePointAsync();

@@ -10,8 +10,9 @@ namespace DonationRegistry.Registration.Consumers;
 
 /// <summary>
 /// The outcome of a donation case (from OrganCoordination): Deceased → Realised (counted in the statistics) or NotRealised, in the
-/// inbox transaction together with the timeline entry, the audit row and the statistics upsert. A registration that is not Deceased
-/// is left as it is and the message is logged.
+/// inbox transaction together with the timeline entry, the audit row and the statistics upsert. An outcome is only published once
+/// death was declared, but RegistrantDeceased travels on its own queue and may arrive later: a registration still Registered is
+/// marked Deceased first. Any other state is left as it is and the message is logged.
 /// </summary>
 public sealed partial class DonationOutcomeRecordedConsumer(RegistrationDbContext db, AuditLog audit, StatisticsProjection statistics,
     ILogger<DonationOutcomeRecordedConsumer> logger) : InboxConsumer<DonationOutcomeRecorded, RegistrationDbContext>(db, logger)
@@ -19,12 +20,16 @@ public sealed partial class DonationOutcomeRecordedConsumer(RegistrationDbContex
     protected override async Task HandleAsync(DonationOutcomeRecorded message, CancellationToken cancellationToken)
     {
         var registration = await Db.Registrations.FirstOrDefaultAsync(r => r.Id == message.RegistrationId, cancellationToken);
+        var actor = SystemActors.OrganCoordination;
+        if (registration?.Status == RegistrationStatus.Registered)
+        {
+            registration.RecordDeath(actor, message.RecordedAt);
+        }
         if (registration is null || registration.Status != RegistrationStatus.Deceased)
         {
             LogIgnored(logger, message.RegistrationId, registration?.Status.ToString() ?? "unknown");
             return;
         }
-        var actor = SystemActors.OrganCoordination;
         registration.RecordOutcome(message.Realised, message.ReasonCode, actor, message.RecordedAt);
         audit.Changed(nameof(DonationOutcomeRecorded), AuditSubjects.Registration, registration.Id, actor);
         if (message.Realised)

@@ -18,6 +18,10 @@ public sealed partial class RegistrantDeceasedConsumer(RegistrationDbContext db,
     protected override async Task HandleAsync(RegistrantDeceased message, CancellationToken cancellationToken)
     {
         var registration = await Db.Registrations.FirstOrDefaultAsync(r => r.Id == message.RegistrationId, cancellationToken);
+        if (registration?.Status is RegistrationStatus.Realised or RegistrationStatus.NotRealised)
+        {
+            return; // the case's outcome arrived first and recorded the death with it
+        }
         if (registration is null || registration.Status != RegistrationStatus.Registered)
         {
             LogIgnored(logger, message.RegistrationId, registration?.Status.ToString() ?? "unknown");
