@@ -32,12 +32,18 @@ internal sealed class CpuMeter(int postmasterPid)
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                // Fields after the command (which is in parentheses and may hold spaces): state ppid … utime(14) stime(15).
+                // Fields after the command (which is in parentheses and may hold spaces): state ppid … utime(14) stime(15)
+                // cutime(16) cstime(17).
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var ppid = int.Parse(fields[1], CultureInfo.InvariantCulture);
                 if (pid == postmasterPid || ppid == postmasterPid)
                 {
-                    ticks += double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
+                    ticks += Field(fields, 11) + Field(fields, 12);
+                }
+                if (pid == postmasterPid)
+                {
+                    // Backends that ended are reaped by the postmaster: their CPU moves into its children's times.
+                    ticks += Field(fields, 13) + Field(fields, 14);
                 }
             }
             catch (IOException)
@@ -47,4 +53,6 @@ internal sealed class CpuMeter(int postmasterPid)
         }
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
+
+    private static double Field(string[] fields, int index) => double.Parse(fields[index], CultureInfo.InvariantCulture);
 }
