@@ -107,6 +107,8 @@ public static class Extensions
         builder.Services.AddGrpcClient<FamilyCare.V1.Visits.VisitsClient>(ServiceAddress("familycare")).WithUserToken();
         builder.Services.AddGrpcClient<OrganCoordination.V1.OrganCases.OrganCasesClient>(ServiceAddress("organcoordination")).WithUserToken();
         builder.Services.AddGrpcClient<OrganCoordination.V1.CoordinatorCredentials.CoordinatorCredentialsClient>(ServiceAddress("organcoordination")).WithUserToken();
+        builder.Services.AddGrpcClient<Identity.V1.UserAdmin.UserAdminClient>(ServiceAddress("identity")).WithUserToken();
+        builder.Services.AddAuditSources(builder.Configuration);
         return builder;
     }
 

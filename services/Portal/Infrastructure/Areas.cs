@@ -9,6 +9,8 @@ public static class Areas
     public const string Registry = "registry";
     public const string Care = "care";
     public const string Organ = "organ";
+    /// <summary>Users and roles, the audit log (administrators; auditors see the audit log only).</summary>
+    public const string Admin = "admin";
 
     private static readonly Dictionary<string, string[]> ByRole = new(StringComparer.Ordinal)
     {
@@ -17,6 +19,7 @@ public static class Areas
         [Roles.Auditor] = [Registry, Care, Organ],
         [Roles.OrganCoordinator] = [Organ],
         [Roles.FamilyCareStaff] = [Care],
+        [Roles.Administrator] = [Admin],
     };
 
     public static IReadOnlyList<string> For(string role) => ByRole.TryGetValue(role, out var areas) ? areas : [];
