@@ -109,6 +109,9 @@ public static class Extensions
         builder.Services.AddGrpcClient<OrganCoordination.V1.CoordinatorCredentials.CoordinatorCredentialsClient>(ServiceAddress("organcoordination")).WithUserToken();
         builder.Services.AddGrpcClient<Identity.V1.UserAdmin.UserAdminClient>(ServiceAddress("identity")).WithUserToken();
         builder.Services.AddAuditSources(builder.Configuration);
+        builder.Services.AddGrpcClient<Hsc.V1.Search.SearchClient>(ServiceAddress("hsc")).WithUserToken();
+        builder.Services.AddGrpcClient<Hsc.V1.DonorRequests.DonorRequestsClient>(ServiceAddress("hsc")).WithUserToken();
+        builder.Services.AddGrpcClient<Hsc.V1.CollectionCases.CollectionCasesClient>(ServiceAddress("hsc")).WithUserToken();
         return builder;
     }
 
