@@ -35,6 +35,7 @@ public sealed class PortalSystem : IAsyncLifetime
     private KestrelServiceHost<RegistrationDbContext>? _registration;
     private KestrelServiceHost<FamilyCareDbContext>? _familyCare;
     private ChildProcess? _portal;
+    private readonly HscService _hsc = new();
     private IPlaywright? _playwright;
 
     public PortalSystem()
@@ -62,10 +63,15 @@ public sealed class PortalSystem : IAsyncLifetime
     /// <summary>The FamilyCare service in-process (its database for set-up a person cannot do, e.g. a referral).</summary>
     public KestrelServiceHost<FamilyCareDbContext> FamilyCare => _familyCare ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The HSC service in-process (demo donors; the collection procedure on its own clock the journeys move).</summary>
+    public HscService Hsc => _hsc;
+
     public async Task InitializeAsync()
     {
         await Task.WhenAll(Identity.InitializeAsync(), _registrationDb.InitializeAsync(), _familyCareDb.InitializeAsync());
         var broker = (await TestInfrastructure.RabbitMqAsync()).ConnectionString;
+        // Started first: its search index loads while the other services start.
+        await _hsc.StartAsync(Identity.Authority, broker);
         var (httpPort, grpcPort) = (Ports.Free(), Ports.Free());
         _registration = new KestrelServiceHost<RegistrationDbContext>(new Dictionary<string, string?>
         {
@@ -106,6 +112,7 @@ public sealed class PortalSystem : IAsyncLifetime
         FamilyCareHttp = new Uri($"http://127.0.0.1:{careHttpPort}/");
         await WaitForAsync(new Uri($"http://127.0.0.1:{careHttpPort}/health"), "FamilyCare", () => "");
 
+        await _hsc.WaitUntilReadyAsync();
         _portal = ChildProcess.Start("dotnet", [PortalAssembly()], new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -116,6 +123,8 @@ public sealed class PortalSystem : IAsyncLifetime
             ["services__registration__grpc__0"] = $"http://127.0.0.1:{grpcPort}",
             ["services__familycare__http__0"] = $"http://127.0.0.1:{careHttpPort}",
             ["services__familycare__grpc__0"] = $"http://127.0.0.1:{careGrpcPort}",
+            ["services__hsc__http__0"] = _hsc.HttpAddress,
+            ["services__hsc__grpc__0"] = _hsc.GrpcAddress,
             ["Logging__LogLevel__Default"] = "Warning",
         }, workingDirectory: Path.GetDirectoryName(PortalAssembly()));
         await WaitForAsync(new Uri(PortalAddress, "alive"), "Portal", () => string.Join('\n', _portal.RecentLines()));
@@ -150,6 +159,7 @@ public sealed class PortalSystem : IAsyncLifetime
         {
             await _familyCare.DisposeAsync();
         }
+        await _hsc.DisposeAsync();
         await Identity.DisposeAsync();
         await _registrationDb.DisposeAsync();
         await _familyCareDb.DisposeAsync();
