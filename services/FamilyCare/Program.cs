@@ -14,4 +14,5 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
 app.MapFamilyCareApi();
+app.MapAuditTrail<DonationRegistry.FamilyCare.Infrastructure.FamilyCareDbContext>();   // who read or changed which person's data (protos/audit.proto)
 app.Run();

@@ -13,4 +13,5 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
 app.MapHscApi();
+app.MapAuditTrail<DonationRegistry.Hsc.Infrastructure.HscDbContext>();   // who read or changed which person's data (protos/audit.proto)
 app.Run();

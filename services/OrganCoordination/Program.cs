@@ -15,4 +15,5 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
 app.MapOrganCoordinationApi();
+app.MapAuditTrail<DonationRegistry.OrganCoordination.Infrastructure.OrganDbContext>();   // who read or changed which person's data (protos/audit.proto)
 app.Run();

@@ -15,4 +15,5 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcDefaults();
 app.MapRegistrationApi();
+app.MapAuditTrail<DonationRegistry.Registration.Infrastructure.RegistrationDbContext>();   // who read or changed which person's data (protos/audit.proto)
 app.Run();
