@@ -59,13 +59,15 @@ public sealed class ForgedTokens(IdentityServer identity)
         return Sign(claims, RealKey());
     }
 
-    /// <summary>The payload changed (role → administrator) and the original signature kept.</summary>
+    /// <summary>The payload changed (role → administrator, or registry officer for an administrator's token, so the payload
+    /// always differs) and the original signature kept.</summary>
     public static string Altered(string token)
     {
         var parts = token.Split('.');
         var payload = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Base64UrlEncoder.Decode(parts[1]))!;
         var altered = payload.ToDictionary(p => p.Key, p => (object)p.Value);
-        altered["role"] = "administrator";
+        var isAdministrator = payload.TryGetValue("role", out var role) && role.ToString().Contains("administrator", StringComparison.Ordinal);
+        altered["role"] = isAdministrator ? "registry_officer" : "administrator";
         return $"{parts[0]}.{Base64UrlEncoder.Encode(JsonSerializer.Serialize(altered))}.{parts[2]}";
     }
 
