@@ -13,8 +13,12 @@ public static class RpcSweep
 {
     public static IEnumerable<MethodDescriptor> Methods(params ServiceDescriptor[] services) => services.SelectMany(s => s.Methods);
 
-    /// <summary>The status of one call of <paramref name="rpc"/> with <paramref name="request"/> (a default message when null).</summary>
-    public static async Task<StatusCode> CallAsync(GrpcChannel channel, MethodDescriptor rpc, IMessage? request = null)
+    /// <summary>The status code of one call of <paramref name="rpc"/> with <paramref name="request"/> (a default message when null).</summary>
+    public static async Task<StatusCode> CallAsync(GrpcChannel channel, MethodDescriptor rpc, IMessage? request = null) =>
+        (await CallForStatusAsync(channel, rpc, request)).StatusCode;
+
+    /// <summary>The status (code and detail) of one call of <paramref name="rpc"/> with <paramref name="request"/>.</summary>
+    public static async Task<Status> CallForStatusAsync(GrpcChannel channel, MethodDescriptor rpc, IMessage? request = null)
     {
         var method = new Method<IMessage, IMessage>(
             rpc.IsClientStreaming ? (rpc.IsServerStreaming ? MethodType.DuplexStreaming : MethodType.ClientStreaming)
@@ -55,11 +59,11 @@ public static class RpcSweep
                     break;
                 }
             }
-            return StatusCode.OK;
+            return Status.DefaultSuccess;
         }
         catch (RpcException ex)
         {
-            return ex.StatusCode;
+            return ex.Status;
         }
     }
 }
