@@ -20,6 +20,9 @@ public sealed class RabbitMqNode(string directory, int amqpPort, int distPort, i
     public string NodeName { get; } = $"{nodeName}@localhost";
     public ChildProcess? Process => _process;
 
+    /// <summary>How long a start may take until AMQP accepts connections (a heavily loaded machine boots Erlang slowly).</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>The connection string services read as <c>ConnectionStrings:messaging</c>.</summary>
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{AmqpPort}/";
 
@@ -57,7 +60,7 @@ public sealed class RabbitMqNode(string directory, int amqpPort, int distPort, i
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow + StartTimeout;
         while (!await Ports.AcceptsConnectionsAsync(AmqpPort, cancellationToken))
         {
             if (_process!.HasExited)
@@ -66,7 +69,7 @@ public sealed class RabbitMqNode(string directory, int amqpPort, int distPort, i
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new HostingException($"RabbitMQ did not open port {AmqpPort} within 90 s. Log: {Path.Combine(Directory, "log")}");
+                throw new HostingException($"RabbitMQ did not open port {AmqpPort} within {StartTimeout.TotalSeconds:0} s. Log: {Path.Combine(Directory, "log")}");
             }
             await Task.Delay(200, cancellationToken);
         }

@@ -37,7 +37,8 @@ public sealed class HscEnrolmentJourneyTests(SystemFixture system)
         });
 
         var volunteer = Guid.Parse(enrolment.VolunteerId);
-        Assert.True(await Eventually.HoldsAsync(async () => await HscDonorsAsync(volunteer) == 1), "The HSC service did not enrol the donor.");
+        Assert.True(await Eventually.HoldsAsync(async () => await HscDonorsAsync(volunteer) == 1, TimeSpan.FromMinutes(3)),
+            "The HSC service did not enrol the donor.");
         Assert.Equal(0, await HscRowsMentioningAsync(idNumber));
     }
 

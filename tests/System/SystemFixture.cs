@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DonationRegistry.Common;
 using DonationRegistry.Hosting;
+using DonationRegistry.Registration.V1;
+using DonationRegistry.SystemTests.Tracing;
 using Grpc.Net.Client;
 using Xunit;
 
@@ -27,14 +30,21 @@ public sealed class SystemFixture : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new();
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
-    private readonly ConcurrentBag<ChildProcess> _restarted = [];
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ConcurrentBag<GrpcChannel> _retiredChannels = [];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(2) };
     private DistributedApplication? _app;
+    private SystemControl? _control;
+
+    /// <summary>Receives what every service exports over OTLP during the run (the tracing test reads the spans).</summary>
+    public OtlpReceiver Telemetry { get; } = new();
 
     public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "donationregistry-system",
         $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..16]);
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system is not started.");
+
+    /// <summary>Stop, kill and restart services, PostgreSQL and RabbitMQ.</summary>
+    public SystemControl Control => _control ?? throw new InvalidOperationException("The system is not started.");
 
     public async Task InitializeAsync()
     {
@@ -43,9 +53,12 @@ public sealed class SystemFixture : IAsyncLifetime
         [
             $"--DataPath={DataPath}", $"--RepositoryRoot={root}", $"--AppHostDirectory={Path.Combine(root, "AppHost")}",
             $"--Configuration={BuildConfiguration}", "--ConsoleOutput=false", "--HealthIntervalSeconds=1",
+            $"--OTEL_EXPORTER_OTLP_ENDPOINT={Telemetry.Endpoint}", "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
         ]);
         SystemGraph.Add(builder);
         _app = builder.Build();
+        _control = new SystemControl(_app, StartTimeout);
+        _control.Restarted += RetireChannels;
         using var timeout = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(timeout.Token);
         try
@@ -61,11 +74,11 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var process in _restarted)
+        if (_control is not null)
         {
-            await process.DisposeAsync();
+            await _control.DisposeAsync();
         }
-        foreach (var channel in _channels.Values)
+        foreach (var channel in _channels.Values.Concat(_retiredChannels))
         {
             channel.Dispose();
         }
@@ -74,6 +87,7 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+        await Telemetry.DisposeAsync();
         try
         {
             Directory.Delete(DataPath, recursive: true);
@@ -95,73 +109,99 @@ public sealed class SystemFixture : IAsyncLifetime
                     return Task.CompletedTask;
                 })),
             UnsafeUseInsecureChannelCallCredentials = true,
+            // A restarted service is reached again within a second, not after gRPC's default backoff of up to two minutes.
+            InitialReconnectBackoff = TimeSpan.FromMilliseconds(100),
+            MaxReconnectBackoff = TimeSpan.FromSeconds(1),
         }));
 
-    /// <summary>An access token of an Identity demo user (see README) for <paramref name="scope"/>, from the running Identity.</summary>
-    public Task<string> TokenAsync(string userName, string scope) =>
-        _tokens.GetOrAdd(userName + " " + scope, async _ =>
+    /// <summary>
+    /// An access token of an Identity demo user (see README) for <paramref name="scope"/>, from the running Identity. The first
+    /// token of a run can take long on a loaded machine (Identity compiles and hashes), so it is asked again until a deadline; a
+    /// failure is not kept.
+    /// </summary>
+    public async Task<string> TokenAsync(string userName, string scope)
+    {
+        var key = userName + " " + scope;
+        var task = _tokens.GetOrAdd(key, _ => RequestTokenAsync(userName, scope));
+        try
         {
-            using var response = await _http.PostAsync(new Uri(App.GetEndpoint("identity"), "/connect/token"), new FormUrlEncodedContent(
-                new Dictionary<string, string>
-                {
-                    ["grant_type"] = "password", ["client_id"] = "tools", ["username"] = userName, ["password"] = DemoPassword, ["scope"] = scope,
-                }));
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return response.IsSuccessStatusCode && body.TryGetProperty("access_token", out var token)
-                ? token.GetString()!
-                : throw new InvalidOperationException($"No token for {userName} ({scope}): {(int)response.StatusCode} {body}");
-        });
+            return await task;
+        }
+        catch
+        {
+            _tokens.TryRemove(new KeyValuePair<string, Task<string>>(key, task));
+            throw;
+        }
+    }
+
+    private async Task<string> RequestTokenAsync(string userName, string scope)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            try
+            {
+                using var response = await _http.PostAsync(new Uri(App.GetEndpoint("identity"), "/connect/token"), new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["grant_type"] = "password", ["client_id"] = "tools", ["username"] = userName, ["password"] = DemoPassword, ["scope"] = scope,
+                    }));
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                return response.IsSuccessStatusCode && body.TryGetProperty("access_token", out var token)
+                    ? token.GetString()!
+                    : throw new InvalidOperationException($"No token for {userName} ({scope}): {(int)response.StatusCode} {body}");
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
+            {
+                // Identity restarting or still slow to answer: ask again.
+            }
+        }
+    }
 
     /// <summary>The connection string of a service's own database (to count what an event did there).</summary>
     public string Database(string name) => App.GetConnectionString(name);
 
     /// <summary>Stops a service gracefully (SIGTERM, then killed after 10 s).</summary>
-    public Task StopAsync(string service) => MainProcess(service).StopAsync(ChildProcess.SigTerm, TimeSpan.FromSeconds(10));
+    public Task StopAsync(string service) => Control.StopAsync(service);
 
     /// <summary>Kills a service at once (SIGKILL), as a crash would.</summary>
-    public Task KillAsync(string service) => MainProcess(service).StopAsync(ChildProcess.SigKill, TimeSpan.Zero);
+    public Task KillAsync(string service) => Control.KillAsync(service);
+
+    /// <summary>Starts a stopped or killed service again and waits until it is healthy (see <see cref="SystemControl"/>).</summary>
+    public Task RestartAsync(string service, CancellationToken cancellationToken = default) => Control.RestartAsync(service, cancellationToken);
+
+    public Task<bool> IsHealthyAsync(string service, CancellationToken cancellationToken = default) =>
+        Control.IsHealthyAsync(service, cancellationToken);
 
     /// <summary>
-    /// Starts a stopped or killed service again with the same command, environment and ports, and waits until it is healthy. The
-    /// new process belongs to this fixture (the AppHost's view shows the old one as exited) and is stopped at the end.
+    /// Calls made while a service was down left its channels backing off; new ones connect at once. The old ones may still be in
+    /// use (a load running through the restart), so they are disposed only at the end.
     /// </summary>
-    public async Task RestartAsync(string service, CancellationToken cancellationToken = default)
+    private void RetireChannels(string service)
     {
-        var resource = (ProcessResource)App.GetResource(service);
-        if (resource.MainProcess is { HasExited: false } running)
+        foreach (var key in _channels.Keys.Where(k => k.StartsWith(service + " ", StringComparison.Ordinal)))
         {
-            await running.StopAsync(ChildProcess.SigTerm, TimeSpan.FromSeconds(10));
-        }
-        var process = ChildProcess.Start(resource.Command, resource.Arguments, new Dictionary<string, string>(resource.Environment()),
-            resource.WorkingDirectory);
-        _restarted.Add(process);
-        var health = new Uri(App.GetEndpoint(service), "/health");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StartTimeout);
-        while (true)
-        {
-            if (process.HasExited)
+            if (_channels.TryRemove(key, out var stale))
             {
-                throw new InvalidOperationException($"{service} exited on restart: {string.Join(" | ", process.RecentLines().TakeLast(5))}");
+                _retiredChannels.Add(stale);
             }
-            try
-            {
-                using var response = await _http.GetAsync(health, timeout.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(250, timeout.Token);
         }
     }
 
-    private ChildProcess MainProcess(string service) =>
-        App.GetResource(service).MainProcess ?? throw new InvalidOperationException($"{service} has no process.");
+    /// <summary>
+    /// The name (<c>registrationPoints/{id}</c>) of the demo clerk's registration point, which Registration seeds in the background
+    /// after it starts.
+    /// </summary>
+    public async Task<string> ClerkPointAsync()
+    {
+        var points = new RegistrationPoints.RegistrationPointsClient(
+            Channel("registration", await TokenAsync("clerk", Scopes.Registration)));
+        string? name = null;
+        var seeded = await Eventually.HoldsAsync(async () =>
+            (name = (await points.ListRegistrationPointsAsync(new ListRegistrationPointsRequest()))
+                .Points.FirstOrDefault()?.Name) is not null, TimeSpan.FromMinutes(3));
+        return seeded ? name! : throw new InvalidOperationException("The demo clerk's point was not seeded.");
+    }
 
     private static string BuildConfiguration =>
 #if DEBUG

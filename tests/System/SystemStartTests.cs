@@ -22,7 +22,10 @@ public sealed class SystemStartTests(SystemFixture system)
 
         Assert.NotNull(listedPoints);
         Assert.NotNull(listedFamilies);
-        Assert.All(SystemGraph.Services, s => Assert.True(system.App.GetResource(s).IsHealthy, system.App.GetResource(s).ToString()));
+        foreach (var service in SystemGraph.Services)
+        {
+            Assert.True(await system.IsHealthyAsync(service), $"{service} is not healthy.");
+        }
     }
 
     [Fact]

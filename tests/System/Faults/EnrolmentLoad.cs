@@ -1,0 +1,81 @@
+using DonationRegistry.Registration.V1;
+using Grpc.Core;
+
+namespace DonationRegistry.SystemTests.Faults;
+
+/// <summary>
+/// Steady HSC-enrolment load (登记 → 造血干细胞入库) from many clients while a fault is injected. Each client enrols volunteer after
+/// volunteer; a failed call is retried with the same request_id (as a real client would) until it is acknowledged, so every
+/// request ends acknowledged and the reconciliation can look for each one downstream.
+/// </summary>
+public sealed class EnrolmentLoad(Registrations.RegistrationsClient registrations, string point)
+{
+    private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Runs <paramref name="clients"/> clients; after <paramref name="before"/> runs <paramref name="fault"/> (which ends when the
+    /// system was put back, e.g. a restart returned); keeps issuing new requests for <paramref name="after"/> more, then lets each
+    /// client finish its current request (retrying for at most <paramref name="retryFor"/>).
+    /// </summary>
+    public async Task<LoadOutcome> RunAsync(int clients, Func<Task> fault, TimeSpan before, TimeSpan after, TimeSpan retryFor)
+    {
+        var outcome = new LoadOutcome();
+        using var stopIssuing = new CancellationTokenSource();
+        var load = Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(() => ClientAsync(outcome, retryFor, stopIssuing.Token))));
+        await Task.Delay(before);
+        outcome.FaultStarted = outcome.Clock.Elapsed;
+        await fault();
+        outcome.FaultEnded = outcome.Clock.Elapsed;
+        await Task.Delay(after);
+        await stopIssuing.CancelAsync();
+        await load;
+        outcome.LoadEnded = outcome.Clock.Elapsed;
+        return outcome;
+    }
+
+    private async Task ClientAsync(LoadOutcome outcome, TimeSpan retryFor, CancellationToken stopIssuing)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        while (!stopIssuing.IsCancellationRequested)
+        {
+            var request = new EnrollHscVolunteerRequest
+            {
+                RequestId = Guid.NewGuid().ToString(),
+                RegistrationPoint = point,
+                Person = new Person
+                {
+                    FullName = "负载测试", IdType = IdType.ResidentId, IdNumber = IdNumbers.Next(today), Phone = "13800138000",
+                    Address = "杭州市西湖区文三路 100 号",
+                },
+                Consents = new Consents { SensitiveData = true, TransferToProvincialCentre = true },
+            };
+            await EnrolUntilAcknowledgedAsync(outcome, request, retryFor);
+        }
+    }
+
+    private async Task EnrolUntilAcknowledgedAsync(LoadOutcome outcome, EnrollHscVolunteerRequest request, TimeSpan retryFor)
+    {
+        var giveUpAt = outcome.Clock.Elapsed + retryFor;
+        var firstTry = outcome.Clock.Elapsed;
+        while (true)
+        {
+            try
+            {
+                var enrolment = await registrations.EnrollHscVolunteerAsync(request, deadline: DateTime.UtcNow + CallDeadline);
+                outcome.Acknowledge(Guid.Parse(request.RequestId), Guid.Parse(enrolment.VolunteerId), outcome.Clock.Elapsed - firstTry);
+                return;
+            }
+            catch (RpcException ex)
+            {
+                outcome.Fail(Guid.Parse(request.RequestId), ex.StatusCode);
+                if (outcome.Clock.Elapsed > giveUpAt)
+                {
+                    outcome.GiveUp(Guid.Parse(request.RequestId));
+                    return;
+                }
+                await Task.Delay(RetryPause);
+            }
+        }
+    }
+}
