@@ -108,6 +108,7 @@ public static class Extensions
         builder.Services.AddGrpcClient<OrganCoordination.V1.OrganCases.OrganCasesClient>(ServiceAddress("organcoordination")).WithUserToken();
         builder.Services.AddGrpcClient<OrganCoordination.V1.CoordinatorCredentials.CoordinatorCredentialsClient>(ServiceAddress("organcoordination")).WithUserToken();
         builder.Services.AddGrpcClient<Identity.V1.UserAdmin.UserAdminClient>(ServiceAddress("identity")).WithUserToken();
+        builder.Services.AddGrpcClient<OrganCoordination.V1.TissueDonationCases.TissueDonationCasesClient>(ServiceAddress("organcoordination")).WithUserToken();
         builder.Services.AddAuditSources(builder.Configuration);
         builder.Services.AddGrpcClient<Hsc.V1.Search.SearchClient>(ServiceAddress("hsc")).WithUserToken();
         builder.Services.AddGrpcClient<Hsc.V1.DonorRequests.DonorRequestsClient>(ServiceAddress("hsc")).WithUserToken();

@@ -36,6 +36,7 @@ public sealed class PortalSystem : IAsyncLifetime
     private KestrelServiceHost<FamilyCareDbContext>? _familyCare;
     private ChildProcess? _portal;
     private readonly HscService _hsc = new();
+    private readonly OrganService _organ = new();
     private IPlaywright? _playwright;
 
     public PortalSystem()
@@ -65,6 +66,9 @@ public sealed class PortalSystem : IAsyncLifetime
 
     /// <summary>The HSC service in-process (demo donors; the collection procedure on its own clock the journeys move).</summary>
     public HscService Hsc => _hsc;
+
+    /// <summary>The OrganCoordination service in-process (no demo data; its completion events reach FamilyCare).</summary>
+    public OrganService Organ => _organ;
 
     public async Task InitializeAsync()
     {
@@ -111,6 +115,7 @@ public sealed class PortalSystem : IAsyncLifetime
         _familyCare.Start();
         FamilyCareHttp = new Uri($"http://127.0.0.1:{careHttpPort}/");
         await WaitForAsync(new Uri($"http://127.0.0.1:{careHttpPort}/health"), "FamilyCare", () => "");
+        await _organ.StartAsync(Identity, broker, $"http://127.0.0.1:{grpcPort}");
 
         await _hsc.WaitUntilReadyAsync();
         _portal = ChildProcess.Start("dotnet", [PortalAssembly()], new Dictionary<string, string>
@@ -125,6 +130,9 @@ public sealed class PortalSystem : IAsyncLifetime
             ["services__familycare__grpc__0"] = $"http://127.0.0.1:{careGrpcPort}",
             ["services__hsc__http__0"] = _hsc.HttpAddress,
             ["services__hsc__grpc__0"] = _hsc.GrpcAddress,
+            ["services__organcoordination__http__0"] = _organ.HttpAddress,
+            ["services__organcoordination__grpc__0"] = _organ.GrpcAddress,
+            ["services__identity__grpc__0"] = Identity.GrpcAddress.ToString().TrimEnd('/'),
             ["Logging__LogLevel__Default"] = "Warning",
         }, workingDirectory: Path.GetDirectoryName(PortalAssembly()));
         await WaitForAsync(new Uri(PortalAddress, "alive"), "Portal", () => string.Join('\n', _portal.RecentLines()));
@@ -160,6 +168,7 @@ public sealed class PortalSystem : IAsyncLifetime
             await _familyCare.DisposeAsync();
         }
         await _hsc.DisposeAsync();
+        await _organ.DisposeAsync();
         await Identity.DisposeAsync();
         await _registrationDb.DisposeAsync();
         await _familyCareDb.DisposeAsync();
