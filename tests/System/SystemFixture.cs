@@ -26,7 +26,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string DemoPassword = "Demo#2026";
 
     /// <summary>How long the system may take to start (builds are done; PostgreSQL, RabbitMQ and five services start here).</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new();
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
