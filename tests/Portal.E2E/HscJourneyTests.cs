@@ -1,4 +1,3 @@
-using DonationRegistry.TestSupport.Identity;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -55,6 +54,7 @@ public sealed class HscJourneyTests(PortalSystem system)
         await Expect(row.ByTestIdIn("match-mismatches")).ToHaveTextAsync("0");
         await Expect(row.ByTestIdIn("locus-DQB1")).ToContainTextAsync("2/2");
         await Expect(city.ByTestId("matches")).Not.ToContainTextAsync("身份证");
+        await city.ByTestId("results").ScrollIntoViewIfNeededAsync();
         await PortalSystem.ScreenshotAsync(city, "hsc-search");
         await row.ByTestIdIn("pick-donor").ClickAsync();
         await city.Locator("#transplant-centre").FillAsync("浙江大学医学院附属第一医院");
@@ -103,6 +103,10 @@ public sealed class HscJourneyTests(PortalSystem system)
         await Browser.SignInAsync(hospital, "hospital.nb", casePath);
         await Expect(hospital.ByTestId("nav-hsc-search")).ToHaveCountAsync(0);
         await Expect(hospital.ByTestId("nav-hsc-requests")).ToHaveCountAsync(0);
+        var caseShort = casePath[(casePath.LastIndexOf('/') + 1)..][..8];
+        await Browser.OpenAsync(hospital, "hsc/cases");
+        await Expect(hospital.ByTestId("due-item").Filter(new() { HasText = caseShort })).ToContainTextAsync("待办步骤");
+        await Browser.OpenAsync(hospital, casePath);
         await HscSetup.TypeAsync(hospital, "exam-date", HscSetup.Iso(clock.Today));
         await HscSetup.TypeAsync(hospital, "exam-hospital", "宁波市第一医院");
         await HscSetup.TypeAsync(hospital, "exam-results", "血常规、肝肾功能正常");
@@ -122,6 +126,10 @@ public sealed class HscJourneyTests(PortalSystem system)
 
         // Step 3 (city): admission and G-CSF tomorrow, collection on day 5, the patient's conditioning from day 3.
         var today = clock.Today;
+        await Browser.OpenAsync(city, "hsc/cases");
+        await Expect(city.ByTestId("due-item").Filter(new() { HasText = caseShort })).ToContainTextAsync("待办步骤");
+        await PortalSystem.ScreenshotAsync(city, "hsc-cases");
+        await Browser.OpenAsync(city, casePath);
         await Browser.OpenAsync(hospital, casePath);
         await ReadOnlyAsync(hospital, "complete-plan");
         await HscSetup.TypeAsync(city, "plan-admission", HscSetup.Iso(today.AddDays(1)));
@@ -181,8 +189,10 @@ public sealed class HscJourneyTests(PortalSystem system)
 
         // Step 8 (city): the donor subsidy, then the settlement closes the case.
         await Browser.SelectAsync(city, "fee-category", "供者补贴");
+        await Expect(city.Locator("#fee-category")).ToHaveValueAsync("DonorSubsidy");
         await HscSetup.TypeAsync(city, "fee-unit", "3000");
         await city.ByTestId("record-fee").ClickAsync();
+        await Expect(city.ByTestId("fee-item")).ToHaveCountAsync(1);
         await Expect(city.ByTestId("fee-total")).ToContainTextAsync("¥3,000.00");
         await HscSetup.TypeAsync(city, "settle-payer", "中华骨髓库");
         await HscSetup.TypeAsync(city, "settle-date", HscSetup.Iso(visitDay));
@@ -196,12 +206,44 @@ public sealed class HscJourneyTests(PortalSystem system)
         await Browser.OpenAsync(hospital, casePath);
         await Expect(hospital.ByTestId("no-actions")).ToBeVisibleAsync();
 
-        // The board: the closed case in the list; the due list of the county shows its remaining visits when due.
+        // The board lists the closed case; the diagram comes from the service.
         await Browser.OpenAsync(city, "hsc/cases");
         await Expect(city.ByTestId("cases")).ToContainTextAsync("已关闭");
-        await PortalSystem.ScreenshotAsync(city, "hsc-cases");
         await Browser.OpenAsync(city, "hsc/diagram");
         await Expect(city.ByTestId("diagram")).ToContainTextAsync("会签评估");
+    }
+
+    [Fact]
+    public async Task CaseActions_WhenCitySuspendsAndResumesAndHospitalCancels_CaseShowsEachStateAndWhoDecided()
+    {
+        var casePath = "hsc/" + await HscSetup.CaseAtStepOneAsync(system, 6);
+
+        var city = await system.NewPageAsync();
+        await Browser.SignInAsync(city, "hsc.nb", casePath);
+        await ExpectStatusAsync(city, "捐献者体检");
+        await HscSetup.TypeAsync(city, "suspend-reason", "供者出差两周");
+        await city.ByTestId("suspend-case").ClickAsync();
+        await ExpectStatusAsync(city, "已暂停");
+        await Expect(city.ByTestId("resumes-at")).ToContainTextAsync("捐献者体检");
+
+        // While suspended the hospital has no step form, only the cancellation every party may decide.
+        var hospital = await system.NewPageAsync();
+        await Browser.SignInAsync(hospital, "hospital.nb", casePath);
+        await Expect(hospital.ByTestId("complete-exam")).ToHaveCountAsync(0);
+        await Expect(hospital.ByTestId("resume-case")).ToHaveCountAsync(0);
+
+        await city.ByTestId("resume-case").ClickAsync();
+        await ExpectStatusAsync(city, "捐献者体检");
+        await Expect(Step(city, 1)).ToHaveAttributeAsync("data-state", "current");
+
+        await Browser.OpenAsync(hospital, casePath);
+        await Expect(hospital.ByTestId("complete-exam")).ToBeVisibleAsync();
+        await Browser.SelectAsync(hospital, "cancel-reason", "医学原因不宜捐献");
+        await Browser.SelectAsync(hospital, "cancel-decider", "采集医院");
+        await hospital.ByTestId("cancel-case").ClickAsync();
+        await ExpectStatusAsync(hospital, "已取消");
+        await Expect(hospital.ByTestId("cancellation")).ToContainTextAsync("医学原因不宜捐献");
+        await Expect(hospital.ByTestId("timeline-entry")).ToHaveCountAsync(4);
     }
 
     private static string PathOf(IPage page) => new Uri(page.Url).AbsolutePath.TrimStart('/');

@@ -1,5 +1,8 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using DonationRegistry.Common;
 using DonationRegistry.TestSupport.Identity;
 using Microsoft.Playwright;
@@ -54,4 +57,38 @@ public static class HscSetup
     }
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A collection case at step 1 for demo donor <paramref name="n"/>, set up through the HSC service's HTTP API by the Ningbo
+    /// coordinator (search, request, re-contact, confirmatory typing, primary, case) as the journey does it in the browser; "collectionCases/{id}".
+    /// </summary>
+    public static async Task<string> CaseAtStepOneAsync(PortalSystem system, int n)
+    {
+        var token = await system.Identity.TokenAsync("hsc.nb", IdentityServer.DemoPassword, Scopes.Hsc);
+        using var http = new HttpClient { BaseAddress = new Uri(system.Hsc.HttpAddress + "/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var search = await PostAsync(http, "v1/searches", new
+        {
+            patientReference = "TC-E2E-" + Guid.NewGuid().ToString("N")[..6], patientTyping = DonorGlString, criteria = new { preset = "TEN_OF_TEN" },
+        });
+        var request = await PostAsync(http, "v1/donorRequests", new { search, donor = DemoDonor(n), transplantCentre = "浙江大学医学院附属第一医院" });
+        await PostAsync(http, $"v1/{request}:recordReContactAttempt", new { channel = "CHANNEL_PHONE", outcome = "DONOR_WILLING" });
+        await PostAsync(http, $"v1/{request}:recordConfirmatorySample", new { stage = "CONFIRMATORY_SAMPLE_REQUESTED" });
+        await PostAsync(http, $"v1/{request}:recordConfirmatorySample", new { stage = "CONFIRMATORY_SAMPLE_RECEIVED", sampleId = "CT-E2E-" + n });
+        await PostAsync(http, $"v1/{request}:recordConfirmatoryTyping", new { glString = DonorGlString, method = "NGS" });
+        await PostAsync(http, $"v1/{request}:selectDonor", new { selection = "PRIMARY_DONOR" });
+        return await PostAsync(http, "v1/collectionCases", new { donorRequest = request, localRegion = Haishu, hospitalOrgId = Hospital });
+    }
+
+    // Posts a JSON body; returns the "name" of the resource answered.
+    private static async Task<string> PostAsync(HttpClient http, string path, object body)
+    {
+        using var response = await http.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{path} failed: {(int)response.StatusCode} {text}");
+        }
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.GetProperty("name").GetString()!;
+    }
 }
