@@ -14,6 +14,7 @@ public static class GrpcExtensions
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<DomainErrorInterceptor>();
+            o.Interceptors.Add<NulCharacterGuard>();
             // Exception text never reaches callers; the interceptor logs it and returns a reference instead.
             o.EnableDetailedErrors = false;
         }).AddJsonTranscoding(o =>

@@ -46,11 +46,14 @@ public static class Extensions
                 o.Address = new Uri(builder.Configuration["Registry:Address"] ?? DefaultRegistryAddress))
             .AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddScoped<IRegistry, GrpcRegistry>();
+        // The public credential check: a handful per minute per client address, so numbers cannot be tried in bulk.
+        builder.AddPublicRpcRateLimit("OrganCoordination:CredentialChecksPerMinute");
         return builder;
     }
 
     public static WebApplication MapOrganCoordinationApi(this WebApplication app)
     {
+        app.UseRateLimiter();
         app.MapGrpcService<OrganCasesGrpcService>();
         app.MapGrpcService<CoordinatorCredentialsGrpcService>();
         app.MapGrpcService<BodyDonationCasesGrpcService>();

@@ -4,6 +4,7 @@ using DonationRegistry.ServiceDefaults;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Creds = DonationRegistry.OrganCoordination.Domain.Credentials;
 
 namespace DonationRegistry.OrganCoordination.Grpc;
@@ -39,8 +40,9 @@ public sealed class CoordinatorCredentialsGrpcService(CredentialCommands command
         Map(await commands.RevokeAsync(context.GetCaller(), ResourceNames.ParseCredential(request.Name), request.Etag,
             (Creds.RevocationReason)request.Reason, request.Note, context.CancellationToken));
 
-    /// <summary>Public: anyone may check a credential number, without a token.</summary>
+    /// <summary>Public: anyone may check a credential number, without a token; rate-limited per client address.</summary>
     [AllowAnonymous]
+    [EnableRateLimiting(PublicRpcRateLimit.Policy)]
     public override async Task<CheckCredentialResponse> CheckCredential(CheckCredentialRequest request, ServerCallContext context)
     {
         var check = await commands.CheckAsync(request.Number, context.CancellationToken);
