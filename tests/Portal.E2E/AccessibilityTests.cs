@@ -65,6 +65,7 @@ public sealed partial class AccessibilityTests(PortalSystem system)
         await OrganSetup.EnsureCoordinatorCredentialAsync(system, "coordinator");
         var page = await system.NewPageAsync();
         await Browser.SignInAsync(page, "coordinator", "organ");
+        await page.Locator("#case-id-number").FillAsync(TestPeople.AdultIdNumber());
         await page.ByTestId("create-case").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/organ/organCases/", StringComparison.Ordinal));
         await Browser.InteractiveAsync(page);

@@ -50,7 +50,7 @@ public sealed partial class AdminTests(PortalSystem system)
         await row.ByTestIdIn("edit-user").ClickAsync();
         await page.ByTestId("disable-user").ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
-        await page.ByTestId("filter-disabled").Locator("input").CheckAsync();
+        await page.GetByLabel("显示已停用账户").CheckAsync();
         await Expect(row.ByTestIdIn("user-row-status")).ToHaveTextAsync("已停用");
         await Assert.ThrowsAsync<InvalidOperationException>(() => system.Identity.TokenAsync(userName, Password, "registration"));
     }
