@@ -4,11 +4,11 @@ namespace DonationRegistry.Load;
 
 /// <summary>Command-line options (see <see cref="Usage"/>).</summary>
 internal sealed record LoadOptions(
-    int Clients, TimeSpan Duration, double TargetRate, Uri? Dashboard, string Configuration, string? Fault, TimeSpan FaultAt,
+    int Clients, TimeSpan Duration, TimeSpan Warmup, double TargetRate, Uri? Dashboard, string Configuration, string? Fault, TimeSpan FaultAt,
     int PgbenchSeconds, string? WritePath)
 {
     public const string Usage =
-        "dotnet run -c Release --project bench/Load -- [--clients 8] [--duration 60] [--rate 0 (= as fast as possible; else total " +
+        "dotnet run -c Release --project bench/Load -- [--clients 8] [--duration 60] [--warmup 20 (s, not measured)] [--rate 0 (= as fast as possible; else total " +
         "calls/s)] [--apphost http://127.0.0.1:PORT/ (an AppHost already running; default: start the system here)] " +
         "[--configuration Release] [--fault rabbitmq|hsc-kill|postgres|registration-kill] [--fault-at 10] [--pgbench-seconds 20] " +
         "[--write docs/benchmarks.md]";
@@ -31,6 +31,7 @@ internal sealed record LoadOptions(
         var options = new LoadOptions(
             Clients: Int("clients", 8),
             Duration: TimeSpan.FromSeconds(Int("duration", 60)),
+            Warmup: TimeSpan.FromSeconds(Int("warmup", 20)),
             TargetRate: Get("rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : 0,
             Dashboard: Get("apphost") is { } url ? new Uri(url) : null,
             Configuration: Get("configuration") ?? "Release",
@@ -54,7 +55,7 @@ internal sealed record LoadOptions(
     }
 
     public string CommandLine => "dotnet run -c Release --project bench/Load --" +
-        string.Create(CultureInfo.InvariantCulture, $" --clients {Clients} --duration {Duration.TotalSeconds:0}") +
+        string.Create(CultureInfo.InvariantCulture, $" --clients {Clients} --duration {Duration.TotalSeconds:0} --warmup {Warmup.TotalSeconds:0}") +
         (TargetRate > 0 ? string.Create(CultureInfo.InvariantCulture, $" --rate {TargetRate}") : "") +
         (Fault is null ? "" : string.Create(CultureInfo.InvariantCulture, $" --fault {Fault} --fault-at {FaultAt.TotalSeconds:0}")) +
         string.Create(CultureInfo.InvariantCulture, $" --pgbench-seconds {PgbenchSeconds}") +

@@ -20,6 +20,15 @@ GrpcChannel NewChannel() => GrpcChannel.ForAddress(grpc, new GrpcChannelOptions
 });
 var point = await ClerkPointAsync();
 
+if (options.Warmup > TimeSpan.Zero)
+{
+    // The same mix, not measured: the services' JIT and connection pools settle first.
+    Console.WriteLine($"Warm-up: {options.Warmup.TotalSeconds:0} s");
+    await using var warmProbe = new EventLatencyProbe(system.ConnectionString("hscdb"));
+    using var warm = new CancellationTokenSource(options.Warmup);
+    await new MixRunner(NewChannel, headers, point, new RpcStats(), warmProbe).RunAsync(options.Clients, options.TargetRate, warm.Token);
+}
+
 var stats = new RpcStats();
 await using var probe = new EventLatencyProbe(system.ConnectionString("hscdb"));
 probe.Start();
