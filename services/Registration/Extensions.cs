@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using DonationRegistry.Common.PersonalData;
 using DonationRegistry.Messaging;
 using DonationRegistry.Registration.Application;
@@ -6,7 +5,6 @@ using DonationRegistry.Registration.Consumers;
 using DonationRegistry.Registration.Grpc;
 using DonationRegistry.Registration.Infrastructure;
 using DonationRegistry.ServiceDefaults;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace DonationRegistry.Registration;
 
@@ -15,7 +13,7 @@ public static class Extensions
 {
     public const string ConnectionName = "registrationdb";
     /// <summary>Rate-limit policy of the anonymous certificate check.</summary>
-    public const string CertificateCheckPolicy = "certificate-check";
+    public const string CertificateCheckPolicy = PublicRpcRateLimit.Policy;
 
     public static WebApplicationBuilder AddRegistrationServices(this WebApplicationBuilder builder)
     {
@@ -34,18 +32,8 @@ public static class Extensions
         builder.Services.AddScoped<RegistrationQueries>();
         builder.Services.AddScoped<RegistrationImporter>();
         builder.Services.AddScoped<StatisticsQueries>();
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // The public certificate check: a handful per minute per client address, so codes cannot be guessed in bulk.
-            o.AddPolicy(CertificateCheckPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = builder.Configuration.GetValue("Registration:CertificateChecksPerMinute", 20),
-                    Window = TimeSpan.FromMinutes(1),
-                }));
-        });
+        // The public certificate check: a handful per minute per client address, so codes cannot be guessed in bulk.
+        builder.AddPublicRpcRateLimit("Registration:CertificateChecksPerMinute");
         return builder;
     }
 

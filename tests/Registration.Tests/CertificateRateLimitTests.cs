@@ -36,7 +36,7 @@ public sealed class CertificateRateLimitTests(RegistrationFixture fixture)
         }
         var ex = await Assert.ThrowsAsync<RpcException>(() => anonymous.VerifyCertificateAsync(request).ResponseAsync);
 
-        // 429 from the rate limiter surfaces as UNAVAILABLE in gRPC's HTTP-status mapping.
-        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+        // The limiter answers gRPC callers with a trailers-only RESOURCE_EXHAUSTED (ServiceDefaults/PublicRpcRateLimit).
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
     }
 }
