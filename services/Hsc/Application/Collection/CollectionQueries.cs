@@ -41,9 +41,10 @@ public sealed class CollectionQueries(HscDbContext db, AuditLog audit, Collectio
             }
             query = query.Where(c => c.CityRegion == cityRegion);
         }
-        if (donationYear is < 0 or > 9999)
+        // Years outside 1900–2999 are typing slips; year 1 or 9999 also broke the date arithmetic (INTERNAL, found by the fuzzer).
+        if (donationYear is < 0 or (> 0 and < 1900) or > 2999)
         {
-            throw new ValidationFailedException("donation_year", "A year, or 0 for any.");
+            throw new ValidationFailedException("donation_year", "A year between 1900 and 2999, or 0 for any.");
         }
         if (donationYear > 0)
         {
@@ -95,9 +96,9 @@ public sealed class CollectionQueries(HscDbContext db, AuditLog audit, Collectio
         {
             throw new AccessDeniedException("Your account names no region.", "您的账户没有所属地区。");
         }
-        if (year is < 0 or > 9999)
+        if (year is < 0 or (> 0 and < 1900) or > 2999)
         {
-            throw new ValidationFailedException("year", "A year, or 0 for every year.");
+            throw new ValidationFailedException("year", "A year between 1900 and 2999, or 0 for every year.");
         }
         var prefix = RegionCodes.ScopePrefix(caller.Region!);
         var query = db.CollectionCases.AsNoTracking().Where(c => c.DonatedAt != null && c.CityRegion.StartsWith(prefix));
