@@ -82,7 +82,8 @@ public static class OrganSetup
         await using var scope = system.Organ.Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrganDbContext>();
         var windows = scope.ServiceProvider.GetRequiredService<TissueWindowOptions>();
-        var tissueCase = TissueDonationCase.Notify(Guid.CreateVersion7(), TissueKind.Cornea, "330102", "H-330102-0001", bankId, null,
+        // A random (v4) id: the list shows 8 characters, and two v7 ids made together share them.
+        var tissueCase = TissueDonationCase.Notify(Guid.NewGuid(), TissueKind.Cornea, "330102", "H-330102-0001", bankId, null,
             now - sinceDeath, Guid.CreateVersion7(), false, windows, new Actor(coordinator, Roles.OrganCoordinator, "H-330102-0001", "330102"), now);
         db.TissueCases.Add(tissueCase);
         await db.SaveChangesAsync();
