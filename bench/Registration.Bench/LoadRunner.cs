@@ -33,7 +33,9 @@ internal sealed class LoadRunner : IDisposable
         : "CreateRegistration (AUTHORISED_POINT → Draft)";
 
     /// <summary>At least --warmup requests, then more rounds until tiered JIT has settled: on a busy machine the background
-    /// re-compilation lags behind, and CPU per request measured while it runs counts the JIT, not the service.</summary>
+    /// re-compilation lags behind, and CPU per request measured while it runs counts the JIT, not the service. Measured on the quiet
+    /// machine: after 6,000 requests 1,800–3,200 methods were still compiled during the measured run (26–36 % of pgbench), after
+    /// 20,000 about 230 (41 %); a service in production has long passed that point.</summary>
     public async Task WarmUpAsync()
     {
         Console.WriteLine($"Warm-up: {_options.Warmup} requests, then until the JIT is quiet");
