@@ -1,19 +1,23 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using DonationRegistry.Common.Errors;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Status = Google.Rpc.Status;
 
 namespace DonationRegistry.ServiceDefaults;
 
 /// <summary>
 /// Turns domain errors into the status codes of ARCHITECTURE.md section 3, with google.rpc.BadRequest field violations for bad
-/// input and a google.rpc.LocalizedMessage (zh-CN) for clerks. An unexpected exception becomes INTERNAL carrying only a trace
-/// reference: its text is logged, never sent.
+/// input and a google.rpc.LocalizedMessage (zh-CN) for clerks. The infrastructure failing (database unreachable or restarting, a
+/// timeout; see <see cref="IsInfrastructureFailure"/>) becomes UNAVAILABLE, which clients retry with the same request_id; any other
+/// unexpected exception is a bug and becomes INTERNAL. Both carry only a trace reference: the exception is logged, never sent.
 /// </summary>
 public sealed partial class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logger) : Interceptor
 {
@@ -80,9 +84,16 @@ public sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercepto
         {
             ex = new ConcurrentEditException("record", "?", "该记录已被他人修改，请刷新后重试。");
         }
+        if (IsInfrastructureFailure(ex))
+        {
+            var reference = ReferenceOf(context);
+            LogUnavailable(logger, ex, context.Method, reference);
+            return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable,
+                $"The service is unavailable just now; retry with the same request. Reference: {reference}."));
+        }
         if (ex is not DomainException domain)
         {
-            var reference = Activity.Current?.TraceId.ToString() ?? context.GetHttpContext().TraceIdentifier;
+            var reference = ReferenceOf(context);
             LogUnexpected(logger, ex, context.Method, reference);
             return new RpcException(new Grpc.Core.Status(StatusCode.Internal,
                 $"An unexpected error occurred. Reference: {reference}."));
@@ -121,6 +132,38 @@ public sealed partial class DomainErrorInterceptor(ILogger<DomainErrorIntercepto
         AccessDeniedException => StatusCode.PermissionDenied,
         _ => StatusCode.FailedPrecondition,
     };
+
+    /// <summary>
+    /// Whether <paramref name="ex"/> is the infrastructure failing rather than the code: a transient Npgsql error (connection refused
+    /// or dropped, the server shutting down or out of connections, a timeout), a socket error or timeout anywhere below, or EF giving
+    /// up after retrying such errors. Retrying the same request later may succeed; for anything else it would not.
+    /// </summary>
+    internal static bool IsInfrastructureFailure(Exception ex)
+    {
+        var e = ex;
+        for (var depth = 0; e is not null && depth < 16; depth++, e = e.InnerException)
+        {
+            switch (e)
+            {
+                case RetryLimitExceededException:
+                case NpgsqlException { IsTransient: true }:
+                // The server shutting down (fast shutdown, crash) or starting up, and connection errors, whatever Npgsql thinks.
+                case PostgresException { SqlState: "57P01" or "57P02" or "57P03" } or PostgresException { SqlState: ['0', '8', _, _, _] }:
+                case SocketException:
+                case TimeoutException:
+                    return true;
+                case AggregateException aggregate:
+                    return aggregate.InnerExceptions.Any(IsInfrastructureFailure);
+            }
+        }
+        return false;
+    }
+
+    private static string ReferenceOf(ServerCallContext context) =>
+        Activity.Current?.TraceId.ToString() ?? context.GetHttpContext().TraceIdentifier;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unavailable: {Method} failed on the infrastructure (reference {Reference})")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string reference);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method} (reference {Reference})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string reference);
