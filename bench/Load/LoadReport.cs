@@ -11,8 +11,10 @@ internal static class LoadReport
     private const string SectionIntro = """
         `bench/Load` starts the whole system through the AppHost's resource code (PostgreSQL, RabbitMQ, Identity, Registration, Hsc,
         OrganCoordination, FamilyCare as separate processes; see docs/system-tests.md) or uses a running AppHost (`--apphost`), drives a
-        mix as the demo clerk — 40 % EnrollHscVolunteer (event to Hsc), 30 % CreateRegistration, 15 % RecordWitnessing +
-        ForwardRegistration on the client's own drafts, 15 % SearchRegistrations — and reports throughput, latency per rpc at the
+        mix — as the demo clerk 35 % EnrollHscVolunteer (event to Hsc), 25 % CreateRegistration, 15 % RecordWitnessing +
+        ForwardRegistration on the client's own drafts, 10 % SearchRegistrations; as the HSC coordinator 10 % SubmitSearch (donor
+        search for a patient, A/B/C/DRB1/DQB1, ≤ 2 mismatches); as a family-care worker 5 % ListVisits (the week) + ListDueItems —
+        and reports throughput, latency per rpc at the
         client, errors by status code, end-to-end event latency (enrolment acknowledged by Registration → donor row visible in Hsc's
         database, polled every 50 ms) and `pgbench -N` with the same number of clients on the same PostgreSQL right after.
         """;
