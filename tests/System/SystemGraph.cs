@@ -33,11 +33,17 @@ public static class SystemGraph
             .WithEnvironment("PersonalData__HashKey", GeneratedSecrets.GetOrCreate(builder.DataPath, "registration-id-hash-key"))
             .WithEnvironment("Registration__SeedDemoData", "true");
 
-        builder.AddProject("hsc", "../services/Hsc/Hsc.csproj")
+        var hsc = builder.AddProject("hsc", "../services/Hsc/Hsc.csproj")
             .WithReference(hscDb).WaitFor(hscDb)
             .WithReference(messaging).WaitFor(messaging)
             .WithReference(identity).WaitFor(identity)
             .WithEnvironment("Hla__ImgtFolder", Path.GetFullPath(Path.Combine(builder.RepositoryRoot, "..", "shared", "data", "imgt", "3.58.0")));
+        // The HSC journey's case is Hangzhou's; appsettings.json has a fee standard for Ningbo only (and only for 2026). The
+        // Shanghai year may be one ahead of UTC's.
+        foreach (var year in new[] { DateTime.UtcNow.Year, DateTime.UtcNow.Year + 1 })
+        {
+            hsc.WithEnvironment($"Collection__Cities__330100__FeeStandards__{year}__DonorSubsidy", "300000");
+        }
 
         builder.AddProject("organcoordination", "../services/OrganCoordination/OrganCoordination.csproj")
             .WithReference(organDb).WaitFor(organDb)
