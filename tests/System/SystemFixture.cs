@@ -203,14 +203,15 @@ public sealed class SystemFixture : IAsyncLifetime
         return seeded ? name! : throw new InvalidOperationException("The demo clerk's point was not seeded.");
     }
 
-    private static string BuildConfiguration =>
+    /// <summary>The configuration the tests (and so the services and tools they run) were built in.</summary>
+    public static string BuildConfiguration =>
 #if DEBUG
         "Debug";
 #else
         "Release";
 #endif
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
