@@ -83,6 +83,31 @@ public sealed partial class AccessibilityTests(PortalSystem system)
     }
 
     [Fact]
+    public async Task VisitForm_WhenVisitedOrMissed_EveryInputHasAnAccessibleLabel()
+    {
+        var staff = await CareSetup.RegisterStaffAsync(system, "care.hz", "孙丽", "330100");
+        var family = await CareSetup.FamilyWithElderAsync(system, "330106");
+        var visit = await CareSetup.ScheduledVisitAsync(system, family, staff);
+        var page = await system.NewPageAsync();
+        await Browser.SignInAsync(page, "care.hz", "care/" + visit);
+        await Expect(page.ByTestId("outcome-form")).ToBeVisibleAsync();
+
+        // Visited: the outcome's fields.
+        await AssertLabelledAsync(page);
+        foreach (var (label, id) in new[] { ("慰问金（元）", "outcome-cash"), ("慰问物资", "outcome-goods"), ("发现的需求", "outcome-needs"), ("回访日期", "outcome-follow-up") })
+        {
+            await Expect(page.GetByLabel(label, new() { Exact = true })).ToHaveAttributeAsync("id", id);
+        }
+        await Expect(page.GetByLabel("家庭同意拍照留存")).ToHaveCountAsync(1);
+
+        // Not visited: the reason instead.
+        await page.ByTestId("visit-happened").GetByText("未能走访", new() { Exact = true }).ClickAsync();
+        await Expect(page.Locator("#outcome-missed-reason")).ToBeVisibleAsync();
+        await AssertLabelledAsync(page);
+        await Expect(page.GetByLabel("未走访原因", new() { Exact = true })).ToHaveAttributeAsync("id", "outcome-missed-reason");
+    }
+
+    [Fact]
     public async Task UserForm_WhenLabelsAreUsed_FindsEachInputByItsLabel()
     {
         var page = await system.NewPageAsync();

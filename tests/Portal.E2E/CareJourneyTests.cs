@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace DonationRegistry.Portal.E2E;
 
-/// <summary>The family-care worker's week: the due list, the auto-planned week accepted, a visit recorded; the pages on a phone.</summary>
+/// <summary>The family-care worker's week: the due list, the auto-planned week accepted, a visit recorded (the pages on a phone:
+/// <see cref="PageLayoutTests"/>).</summary>
 [Collection(PortalSystem.Collection)]
 public sealed class CareJourneyTests(PortalSystem system)
 {
@@ -65,24 +66,6 @@ public sealed class CareJourneyTests(PortalSystem system)
         Assert.Contains("BEGIN:VCALENDAR", ics, StringComparison.Ordinal);
         Assert.Contains("BEGIN:VEVENT", ics, StringComparison.Ordinal);
         await PortalSystem.ScreenshotAsync(page, "care-calendar");
-    }
-
-    [Theory]
-    [InlineData("care/due")]
-    [InlineData("care/plan")]
-    [InlineData("care/calendar")]
-    [InlineData("care")]
-    [InlineData("care/campaigns")]
-    public async Task CarePage_OnA390PxPhone_FitsTheScreenWidth(string path)
-    {
-        await CareSetup.RegisterStaffAsync(system, "care.hz", "孙丽", Hangzhou);
-        var page = await system.NewPhonePageAsync();
-        await Browser.SignInAsync(page, "care.hz", path);
-        await Expect(page.Locator("h4").First).ToBeVisibleAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 390px screen");
-        await Expect(page.ByTestId("problem")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -51,13 +51,46 @@ public static class CareSetup
         }
     }
 
-    private static async Task PostAsync(HttpClient http, string path, object body)
+    /// <summary>
+    /// A visit to <paramref name="family"/> scheduled with <paramref name="staffMember"/> in a free slot three or more weeks ahead (away
+    /// from the week the plan journey fills; the service refuses a second visit in one slot of the same person); "visits/{id}".
+    /// </summary>
+    public static async Task<string> ScheduledVisitAsync(PortalSystem system, string family, string staffMember)
+    {
+        using var http = await ClientAsync(system, "care.hz");
+        var visit = await PostAsync(http, "v1/visits", new { requestId = Guid.NewGuid().ToString(), family });
+        var name = visit.GetProperty("name").GetString()!;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        string[] slots = ["MORNING", "LATE_MORNING", "AFTERNOON", "LATE_AFTERNOON"];
+        for (var attempt = 0; ; attempt++)
+        {
+            var day = today.AddDays(21 + Random.Shared.Next(0, 60));
+            using var response = await http.PostAsJsonAsync($"v1/{name}:schedule", new
+            {
+                date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                slot = slots[Random.Shared.Next(slots.Length)], staffMembers = new[] { staffMember },
+            });
+            if (response.IsSuccessStatusCode)
+            {
+                return name;
+            }
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException($"ScheduleVisit failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string path, object body)
     {
         using var response = await http.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"{path} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException($"{path} failed: {(int)response.StatusCode} {text}");
         }
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.Clone();
     }
 
     private static async Task<HttpClient> ClientAsync(PortalSystem system, string userName)

@@ -200,9 +200,18 @@ public sealed class HscJourneyTests(PortalSystem system)
         await ExpectStatusAsync(city, "已关闭");
         await Expect(city.ByTestId("timeline-entry")).Not.ToHaveCountAsync(0);
 
-        // Afterwards the county still records the later visits; the hospital has nothing left to do.
+        // Afterwards the county still records the later visits; the next one finds a serious adverse event, which the case flags
+        // for reporting. The hospital has nothing left to do.
         await Browser.OpenAsync(local, casePath);
         await Expect(local.ByTestId("record-visit")).ToBeVisibleAsync();
+        await Expect(local.ByTestId("serious-adverse-event")).ToHaveCountAsync(0);
+        await HscSetup.TypeAsync(local, "visit-date", HscSetup.Iso(visitDay));
+        await HscSetup.TypeAsync(local, "visit-adverse", "采集后持续骨痛，住院观察");
+        await Browser.SelectAsync(local, "visit-severity", "严重");
+        await local.ByTestId("record-visit").ClickAsync();
+        await Expect(local.ByTestId("serious-adverse-event")).ToContainTextAsync("严重不良事件");
+        await Expect(local.ByTestId("follow-up").Nth(1)).ToContainTextAsync("需上报");
+        await Expect(local.ByTestId("follow-up").Nth(1)).ToContainTextAsync("严重");
         await Browser.OpenAsync(hospital, casePath);
         await Expect(hospital.ByTestId("no-actions")).ToBeVisibleAsync();
 
@@ -244,6 +253,37 @@ public sealed class HscJourneyTests(PortalSystem system)
         await ExpectStatusAsync(hospital, "已取消");
         await Expect(hospital.ByTestId("cancellation")).ToContainTextAsync("医学原因不宜捐献");
         await Expect(hospital.ByTestId("timeline-entry")).ToHaveCountAsync(4);
+    }
+
+    [Fact]
+    public async Task ConfirmatoryTyping_WhenUploadedAsHmlFile_ShowsTheTenPositionComparisonAndTheDonorIsSelectedAsBackUp()
+    {
+        // Demo donor 2, requested for the patient of the shared HML example; the laboratory's sample is the example's sample.
+        var request = await HscSetup.RequestAwaitingHmlAsync(system, 2);
+
+        var page = await system.NewPageAsync();
+        await Browser.SignInAsync(page, "hsc.nb", "hsc/" + request);
+        await Expect(page.ByTestId("request-status")).ToContainTextAsync("样本已到实验室");
+        await Browser.ChooseFileAsync(page, page.Locator("#hml-file"), new FilePayload
+        {
+            Name = "confirmatory.hml.xml", MimeType = "application/xml", Buffer = await File.ReadAllBytesAsync(HscSetup.HmlExampleFile),
+        }, "hml-chosen");
+        await Expect(page.ByTestId("hml-chosen")).ToHaveTextAsync("confirmatory.hml.xml");
+        await page.ByTestId("record-typing").ClickAsync();
+
+        await Expect(page.ByTestId("comparison-result")).ToContainTextAsync("确认配型通过");
+        await Expect(page.ByTestId("comparison")).ToContainTextAsync("10/10");
+        await Expect(page.ByTestId("comparison-locus")).ToHaveCountAsync(5);
+        foreach (var locus in new[] { "A", "B", "C", "DRB1", "DQB1" })
+        {
+            await Expect(page.ByTestId("comparison-locus").Filter(new() { HasText = $"HLA-{locus}" })).ToContainTextAsync("2/2");
+        }
+        await PortalSystem.ScreenshotAsync(page, "hsc-request");
+
+        // The coordinator keeps this donor in reserve for the patient.
+        await page.ByTestId("select-backup").ClickAsync();
+        await Expect(page.ByTestId("request-status")).ToContainTextAsync("已选定");
+        await Expect(page.ByTestId("request-selection")).ToHaveTextAsync("备选");
     }
 
     private static string PathOf(IPage page) => new Uri(page.Url).AbsolutePath.TrimStart('/');

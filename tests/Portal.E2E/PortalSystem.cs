@@ -190,8 +190,9 @@ public sealed class PortalSystem : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
     }
 
-    /// <summary>A fresh browser context on a 390×844 phone screen (touch, mobile viewport).</summary>
-    public async Task<IPage> NewPhonePageAsync()
+    /// <summary>A fresh browser context on a 390×844 phone screen (touch, mobile viewport), optionally with another context's
+    /// cookies (<see cref="IBrowserContext.StorageStateAsync"/>: the same person signed in).</summary>
+    public async Task<IPage> NewPhonePageAsync(string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -200,6 +201,7 @@ public sealed class PortalSystem : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
             HasTouch = true,
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
@@ -224,16 +226,18 @@ public sealed class PortalSystem : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The build configuration of these tests (bin/&lt;configuration&gt;/net10.0): the services they start were built in the same.</summary>
+    public static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
     // The Portal built beside the tests: services/Portal/bin/<configuration>/net10.0/DonationRegistry.Portal.dll.
     private static string PortalAssembly()
     {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testBin.Parent!.Name;
-        var framework = testBin.Name;
-        return Path.Combine(RepositoryRoot(), "services", "Portal", "bin", configuration, framework, "DonationRegistry.Portal.dll");
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+        return Path.Combine(RepositoryRoot(), "services", "Portal", "bin", BuildConfiguration, framework, "DonationRegistry.Portal.dll");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout's root folder (where DonationRegistry.sln is).</summary>
+    public static string RepositoryRoot()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "DonationRegistry.sln")))
