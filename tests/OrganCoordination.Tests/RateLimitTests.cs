@@ -13,9 +13,9 @@ using OrganDbContext = organ::DonationRegistry.OrganCoordination.Infrastructure.
 namespace DonationRegistry.OrganCoordination.Tests;
 
 /// <summary>
-/// The public coordinator credential check (协调员证书查询) is rate-limited per client address: a second instance of the service on
-/// the fixture's database with a limit of 3 per minute answers the fourth check with RESOURCE_EXHAUSTED, while the protected rpcs
-/// of the same caller address are not limited.
+/// The public rpcs — the coordinator credential check (协调员证书查询) and the memorial list (缅怀纪念墙) — are rate-limited per client
+/// address and rpc: a second instance of the service on the fixture's database with a limit of 3 per minute answers the fourth call
+/// with RESOURCE_EXHAUSTED, while the protected rpcs, and the other public rpc, of the same caller address are not limited.
 /// </summary>
 [Collection(OrganFixture.Collection)]
 public sealed class RateLimitTests(OrganFixture fixture)
@@ -51,6 +51,36 @@ public sealed class RateLimitTests(OrganFixture fixture)
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
             anonymous.CheckCredentialAsync(new CheckCredentialRequest { Number = "ZJ-000000-0" }).ResponseAsync);
         Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListMemorials_WhenCalledMoreOftenThanTheLimit_IsRefusedWithResourceExhausted()
+    {
+        await using var limited = await LimitedOrganAsync(3);
+        var anonymous = new Memorials.MemorialsClient(limited.Channel());
+        var request = new ListMemorialsRequest { Site = "纪念园-" + Guid.NewGuid().ToString("N")[..6] };
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Empty((await anonymous.ListMemorialsAsync(request)).Memorials);
+        }
+        var ex = await Assert.ThrowsAsync<RpcException>(() => anonymous.ListMemorialsAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListMemorials_WhenTheCredentialCheckIsExhausted_StillAnswers()
+    {
+        await using var limited = await LimitedOrganAsync(1);
+        var credentials = new CoordinatorCredentials.CoordinatorCredentialsClient(limited.Channel());
+        await credentials.CheckCredentialAsync(new CheckCredentialRequest { Number = "ZJ-000000-0" });
+        Assert.Equal(StatusCode.ResourceExhausted, (await Assert.ThrowsAsync<RpcException>(() =>
+            credentials.CheckCredentialAsync(new CheckCredentialRequest { Number = "ZJ-000000-0" }).ResponseAsync)).StatusCode);
+
+        var list = await new Memorials.MemorialsClient(limited.Channel()).ListMemorialsAsync(new ListMemorialsRequest { Site = "纪念园-none" });
+
+        Assert.Empty(list.Memorials);
     }
 
     private async Task<ServiceHost<OrganDbContext>> LimitedOrganAsync(int checksPerMinute)

@@ -3,6 +3,7 @@ using DonationRegistry.OrganCoordination.V1;
 using DonationRegistry.ServiceDefaults;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace DonationRegistry.OrganCoordination.Grpc;
 
@@ -18,8 +19,10 @@ public sealed class MemorialsGrpcService(MemorialCommands commands) : Memorials.
         DonationMapping.ToMessage(await commands.GetAsync(context.GetCaller(), ResourceNames.ParseMemorial(request.Name), request.Purpose,
             context.CancellationToken), forPublic: false);
 
-    /// <summary>Public: consented inscriptions only (site, name, kind, year), like a memorial wall.</summary>
+    /// <summary>Public: consented inscriptions only (site, name, kind, year), like a memorial wall; rate-limited per client address
+    /// so the wall cannot be harvested in bulk.</summary>
     [AllowAnonymous]
+    [EnableRateLimiting(PublicRpcRateLimit.Policy)]
     public override async Task<ListMemorialsResponse> ListMemorials(ListMemorialsRequest request, ServerCallContext context)
     {
         var (page, next) = await commands.ListPublicAsync(request.Site, request.PageSize, request.PageToken, context.CancellationToken);
