@@ -5,7 +5,6 @@ using DonationRegistry.OrganCoordination.V1;
 using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Identity;
 using DonationRegistry.TestSupport.Security;
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
@@ -16,8 +15,8 @@ using OrganDbContext = organ::DonationRegistry.OrganCoordination.Infrastructure.
 namespace DonationRegistry.OrganCoordination.Tests;
 
 /// <summary>
-/// Issue #9: no log line, event or response shows a plaintext ID number (<see cref="IdNumberLeaks"/>). A second instance of the
-/// service on the fixture's database, logging at its configured levels into memory (<see cref="LogCapture"/>), walks an organ case
+/// Issue #9: no log line, event or response shows a plaintext ID number (<see cref="IdNumberScan"/>). A second instance of the
+/// service on the fixture's database, logging at its configured levels into the scan, walks an organ case
 /// of a registered volunteer to COMPLETED (registry check by ID number on the Registration service), refers a second donor, and
 /// is refused a duplicate referral and a wrong check character, while a tap on the broker collects the published events.
 /// </summary>
@@ -29,7 +28,7 @@ public sealed class LogScanTests(OrganFixture fixture)
     [Fact]
     public async Task CaseWork_WithIdNumbers_LeavesNoPlaintextIdNumberInLogsEventsOrResponses()
     {
-        var capture = new LogCapture();
+        var scan = new IdNumberScan();
         await using var scope = fixture.Organ.Services.CreateAsyncScope();
         await using var host = new ServiceHost<OrganDbContext>(new Dictionary<string, string?>
         {
@@ -44,41 +43,28 @@ public sealed class LogScanTests(OrganFixture fixture)
             ["PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         }, services =>
         {
-            services.AddSingleton<ILoggerProvider>(capture);
+            services.AddSingleton<ILoggerProvider>(scan.Logs);
             services.Configure<HttpClientFactoryOptions>("RegistryClient",
                 o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = fixture.Gate.CreateHandler()));
         });
         await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, Events);
         var steps = new CaseSteps(fixture, host);
-        var registered = People.NewIdNumber();
-        var other = People.NewIdNumber();
-        var wrongCheck = People.NewIdNumber()[..17] + "0";
+        var registered = scan.Use(People.NewIdNumber());
+        var other = scan.Use(People.NewIdNumber());
+        var wrongCheck = scan.Use(People.NewIdNumber()[..17] + "0");
         await fixture.RegisteredVolunteerAsync(registered);
-        var responses = new List<string>();
 
-        var completed = await steps.InStateAsync(OrganCaseState.Completed, registered);
-        responses.Add(completed.ToString());
-        var referred = await steps.ReferAsync(other);
-        responses.Add(referred.ToString());
-        responses.Add((await (await steps.CoordinatorAsync()).GetOrganCaseAsync(new GetOrganCaseRequest
+        var completed = scan.Response(await steps.InStateAsync(OrganCaseState.Completed, registered));
+        var referred = scan.Response(await steps.ReferAsync(other));
+        scan.Response(await (await steps.CoordinatorAsync()).GetOrganCaseAsync(new GetOrganCaseRequest
         {
             Name = referred.Name, Purpose = CaseSteps.Purpose,
-        })).ToString());
-        responses.Add(await RefusalAsync(() => steps.ReferAsync(wrongCheck)));
+        }));
+        await scan.RefusalAsync(() => steps.ReferAsync(wrongCheck));
         var id = completed.Name["organCases/".Length..];
         Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(
             tap.Received("OrganDonationCompleted").Any(b => b.Contains(id, StringComparison.Ordinal)))), "OrganDonationCompleted not on the broker");
 
-        Assert.NotEmpty(capture.Lines);
-        var leaks = IdNumberLeaks.Find(
-            [.. capture.Lines.Select(l => "log: " + l), .. Events.SelectMany(tap.Received).Select(e => "event: " + e), .. responses.Select(r => "response: " + r)],
-            [registered, other, wrongCheck]);
-        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
-    }
-
-    private static async Task<string> RefusalAsync(Func<Task> call)
-    {
-        var ex = await Assert.ThrowsAsync<RpcException>(call);
-        return $"{ex.StatusCode} {ex.Status.Detail} {string.Join(" ", ex.Trailers.Where(t => !t.IsBinary).Select(t => t.Value))}";
+        scan.AssertNoLeaks(Events.SelectMany(tap.Received));
     }
 }
