@@ -57,6 +57,8 @@ public sealed class SystemFixture : IAsyncLifetime
         ]);
         SystemGraph.Add(builder);
         _app = builder.Build();
+        // RabbitMQ's own start limit (90 s) is too short on a loaded machine (seen at load 40+); the whole start has StartTimeout.
+        ((RabbitMQServerResource)_app.GetResource("messaging")).Node.StartTimeout = StartTimeout;
         _control = new SystemControl(_app, StartTimeout);
         _control.Restarted += RetireChannels;
         using var timeout = new CancellationTokenSource(StartTimeout);

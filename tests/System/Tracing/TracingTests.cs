@@ -45,14 +45,16 @@ public sealed class TracingTests(SystemFixture system, ITestOutputHelper output)
         var complete = await Eventually.HoldsAsync(async () =>
         {
             trace = [.. system.Telemetry.Spans.Where(s => s.TraceId == traceId)];
-            return await DonorExistsAsync(volunteer) && trace.Any(s => s.Service == "hsc" && s.Kind == ConsumerKind);
+            // Each service exports in its own batches: Hsc's spans can arrive before Registration's, so wait for all three kinds.
+            return await DonorExistsAsync(volunteer) && trace.Any(s => s.Service == "hsc" && s.Kind == ConsumerKind)
+                && trace.Any(s => s.Service == "registration" && s.Kind == ServerKind) && trace.Any(s => s.Service == "registration" && s.Kind == ProducerKind);
         }, TimeSpan.FromMinutes(2));
         foreach (var span in trace.OrderBy(s => s.Service, StringComparer.Ordinal))
         {
             output.WriteLine($"{span.Service,-14} kind {span.Kind} {span.Name} (span {span.SpanId}, parent {span.ParentSpanId})");
         }
 
-        Assert.True(complete, $"No Hsc consumer span in trace {traceId}; spans received in all: {system.Telemetry.Spans.Count}.");
+        Assert.True(complete, $"Trace {traceId} incomplete ({trace.Count} spans); spans received in all: {system.Telemetry.Spans.Count}.");
         Assert.Contains(trace, s => s.Service == "registration" && s.Kind == ServerKind);
         Assert.Contains(trace, s => s.Service == "registration" && s.Kind == ProducerKind);
         Assert.Contains(trace, s => s.Service == "hsc" && s.Kind == ConsumerKind);
