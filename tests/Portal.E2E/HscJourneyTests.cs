@@ -278,6 +278,8 @@ public sealed class HscJourneyTests(PortalSystem system)
         {
             await Expect(page.ByTestId("comparison-locus").Filter(new() { HasText = $"HLA-{locus}" })).ToContainTextAsync("2/2");
         }
+        // The re-contact form is ready for the next attempt: no outcome chosen, and none shown as an untranslated enum name.
+        await Expect(page.Locator("#attempt-outcome")).ToHaveValueAsync("");
         await PortalSystem.ScreenshotAsync(page, "hsc-request");
 
         // The coordinator keeps this donor in reserve for the patient.

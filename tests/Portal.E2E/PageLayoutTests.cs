@@ -116,7 +116,7 @@ public sealed class PageLayoutTests(PortalSystem system)
         // Seen, not only rendered: at the top of the page nothing (an open menu drawer, the app bar) lies over the heading, and the
         // primary action starts on the screen.
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        Assert.True(await IsOnTopAsync(title), $"{path} at {screen}: something covers the heading \"{heading}\".");
+        Assert.True(await IsOnTopAsync(title, topEdge: true), $"{path} at {screen}: something covers the heading \"{heading}\".");
         await primary.ScrollIntoViewIfNeededAsync();
         var box = await primary.BoundingBoxAsync();
         Assert.True(box is not null && box.X >= 0 && box.X < width[1] && box.Width > 0,
@@ -124,15 +124,17 @@ public sealed class PageLayoutTests(PortalSystem system)
         Assert.True(await IsOnTopAsync(primary), $"{path} at {screen}: something covers the primary action [{action}].");
     }
 
-    // The element (or something inside it) is what a tap would hit near its top-left corner and at the middle of its left part.
-    private static Task<bool> IsOnTopAsync(ILocator element) => element.EvaluateAsync<bool>("""
-        e => {
+    // The element (or something inside it) is what a tap would hit in the middle of its left part and, with topEdge (a heading
+    // at the top of the page), also just below its top edge: a fixed bar over it would take the tap.
+    private static Task<bool> IsOnTopAsync(ILocator element, bool topEdge = false) => element.EvaluateAsync<bool>("""
+        (e, topEdge) => {
           const r = e.getBoundingClientRect();
           const x = Math.min(Math.max(r.left + Math.min(r.width, 40) / 2, 0), window.innerWidth - 1);
-          const ys = [r.top + Math.min(r.height / 2, 3), r.top + r.height / 2].map(y => Math.min(Math.max(y, 0), window.innerHeight - 1));
+          const ys = (topEdge ? [r.top + Math.min(r.height / 2, 3), r.top + r.height / 2] : [r.top + r.height / 2])
+            .map(y => Math.min(Math.max(y, 0), window.innerHeight - 1));
           return ys.every(y => { const hit = document.elementFromPoint(x, y); return !!hit && (e === hit || e.contains(hit) || hit.contains(e)); });
         }
-        """);
+        """, topEdge);
 
     // Elements of the app bar reaching below or above it, or beyond the screen's right edge ("" when none).
     private const string AppBarSpillScript = """
