@@ -19,6 +19,12 @@ public sealed partial class HlaEngine(IServiceScopeFactory scopes, IOptions<HlaO
     private volatile string _reloadState = "idle";
     private int _reloading;
 
+    // The version (updated_at) of each donor applied lately, and the newest of them; guarded by locking _applied.
+    private readonly Dictionary<Guid, DateTimeOffset> _applied = [];
+    private DateTimeOffset _newestApplied;
+    private int _pruneAt = 1024;
+    private static readonly TimeSpan AppliedVersionMargin = TimeSpan.FromMinutes(1);
+
     public bool IsLoaded => _current is not null;
 
     /// <summary>The pair in use; UNAVAILABLE while the first load runs.</summary>
@@ -51,7 +57,12 @@ public sealed partial class HlaEngine(IServiceScopeFactory scopes, IOptions<HlaO
             TypingResolutions.Searchable(genotype));
     }
 
-    /// <summary>Applies committed donor rows to the index in use: typed donors are upserted (searchable or not), others removed.</summary>
+    /// <summary>
+    /// Applies committed donor rows to the index in use: typed donors are upserted (searchable or not), others removed. A row older
+    /// than the version of the same donor applied before is skipped: the change feed may read a donor just before a request commits a
+    /// change and applies it (read-your-writes), and its stale row must not undo that (the donor vanished from searches until the next
+    /// poll).
+    /// </summary>
     public void Apply(IReadOnlyList<DonorRow> rows)
     {
         var snapshot = _current;
@@ -59,17 +70,46 @@ public sealed partial class HlaEngine(IServiceScopeFactory scopes, IOptions<HlaO
         {
             return;
         }
-        foreach (var row in rows)
+        lock (_applied)
         {
-            if (ToIndexed(snapshot.Nomenclature, row) is { } donor)
+            foreach (var row in rows)
             {
-                snapshot.Index.Upsert(donor);
+                if (_applied.TryGetValue(row.DonorId, out var applied) && applied > row.UpdatedAt)
+                {
+                    continue;
+                }
+                _applied[row.DonorId] = row.UpdatedAt;
+                _newestApplied = row.UpdatedAt > _newestApplied ? row.UpdatedAt : _newestApplied;
+                if (ToIndexed(snapshot.Nomenclature, row) is { } donor)
+                {
+                    snapshot.Index.Upsert(donor);
+                }
+                else
+                {
+                    snapshot.Index.Remove(row.DonorId);
+                }
             }
-            else
+            ForgetOldVersions();
+        }
+    }
+
+    // Versions are kept only as long as a stale read of them could still arrive (the change feed reads back ChangeFeedLookBack);
+    // pruned when the map has doubled since the last pruning, so a bulk import costs amortised constant time per donor.
+    private void ForgetOldVersions()
+    {
+        if (_applied.Count < _pruneAt)
+        {
+            return;
+        }
+        var horizon = _newestApplied - options.Value.ChangeFeedLookBack - AppliedVersionMargin;
+        foreach (var (donorId, version) in _applied)
+        {
+            if (version < horizon)
             {
-                snapshot.Index.Remove(row.DonorId);
+                _applied.Remove(donorId);
             }
         }
+        _pruneAt = Math.Max(1024, _applied.Count * 2);
     }
 
     /// <summary>Loads the configured release and builds the index (start-up).</summary>
