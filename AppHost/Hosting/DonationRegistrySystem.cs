@@ -66,7 +66,7 @@ public static class DonationRegistrySystem
             ? builder.AddProject("portal", "../services/Portal/Portal.csproj", grpc: false)
                 .WithReference(identity).WaitFor(identity)
                 .WithReference(registration).WaitFor(registration)
-                .WithReference(familyCare).WithReference(organCoordination)
+                .WithReference(hsc).WithReference(familyCare).WithReference(organCoordination)
             : null;
 
         return new SystemResources(postgres, messaging, identity, registration, hsc, organCoordination, familyCare, portal);

@@ -59,7 +59,7 @@ internal static class DonationMapping
             Deadline = Timestamp.FromDateTimeOffset(c.Deadline),
             TargetTime = c.Target is { } target ? Timestamp.FromDateTimeOffset(target) : null,
             // Computed from the injected clock at the moment of the answer.
-            TimeLeft = Duration.FromTimeSpan(c.TimeLeft(now)),
+            TimeLeft = WholeSeconds(c.TimeLeft(now)),
             WindowBreached = c.IsBreached(now),
             PastTarget = c.Status != Tissues.TissueCaseStatus.Declined && c.Window.IsPastTarget(now, c.RecoveredAt),
             RecoverTime = c.RecoveredAt is { } recovered ? Timestamp.FromDateTimeOffset(recovered) : null,
@@ -136,7 +136,7 @@ internal static class DonationMapping
             StateTime = Timestamp.FromDateTimeOffset(i.StateSince),
             DueTime = i.DueAt is { } due ? Timestamp.FromDateTimeOffset(due) : null,
             Overdue = i.Overdue,
-            TissueTimeLeft = i.TissueTimeLeft is { } left ? Duration.FromTimeSpan(left) : null,
+            TissueTimeLeft = i.TissueTimeLeft is { } left ? WholeSeconds(left) : null,
             TissueWindowClosing = i.TissueWindowClosing,
             TissueWindowBreached = i.TissueWindowBreached,
         };
@@ -178,4 +178,8 @@ internal static class DonationMapping
         Model.DonationKind.Body => ResourceNames.BodyCase(id),
         _ => ResourceNames.TissueCase(id),
     };
+
+    // A countdown needs no fraction of a second, and JSON transcoding refused a negative duration with nanoseconds ("Non-normalized
+    // duration value", HTTP 500 once a tissue window had passed).
+    private static Duration WholeSeconds(TimeSpan span) => Duration.FromTimeSpan(TimeSpan.FromSeconds(Math.Truncate(span.TotalSeconds)));
 }
