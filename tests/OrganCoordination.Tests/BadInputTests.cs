@@ -1,6 +1,7 @@
 using DonationRegistry.OrganCoordination.V1;
 using Google.Protobuf.WellKnownTypes;
 using Xunit;
+using DonationRegistry.TestSupport.Security;
 
 namespace DonationRegistry.OrganCoordination.Tests;
 
@@ -48,7 +49,7 @@ public sealed class BadInputTests(OrganFixture fixture)
         { "region outside Zhejiang", null, t => t.Coordinator.CreateOrganCaseAsync(Create(r => r.RegionCode = "110100")).ResponseAsync, "region_code" },
         { "no hospital", null, t => t.Coordinator.CreateOrganCaseAsync(Create(r => r.HospitalId = " ")).ResponseAsync, "hospital_id" },
         { "ID number too short", null, t => t.Coordinator.CreateOrganCaseAsync(Create(r => r.DonorIdNumber = "33010619900101123")).ResponseAsync, "donor_id_number" },
-        { "ID number bad checksum", null, t => t.Coordinator.CreateOrganCaseAsync(Create(r => r.DonorIdNumber = r.DonorIdNumber[..17] + (r.DonorIdNumber[17] == '0' ? "1" : "0"))).ResponseAsync, "donor_id_number" },
+        { "ID number bad checksum", null, t => t.Coordinator.CreateOrganCaseAsync(Create(r => r.DonorIdNumber = TestIdNumbers.WithWrongCheckCharacter(r.DonorIdNumber))).ResponseAsync, "donor_id_number" },
         { "number without type", null, t => t.Coordinator.CreateOrganCaseAsync(Create(r => r.DonorIdType = IdType.Unspecified)).ResponseAsync, "donor_id_type" },
         { "passport too short", null, t => t.Coordinator.CreateOrganCaseAsync(Create(r => { r.DonorIdType = IdType.Passport; r.DonorIdNumber = "X1"; })).ResponseAsync, "donor_id_number" },
         { "request id not a UUID", null, t => t.Coordinator.CreateOrganCaseAsync(Create(r => r.RequestId = "abc")).ResponseAsync, "request_id" },

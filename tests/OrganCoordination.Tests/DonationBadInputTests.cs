@@ -1,6 +1,7 @@
 using DonationRegistry.OrganCoordination.V1;
 using Google.Protobuf.WellKnownTypes;
 using Xunit;
+using DonationRegistry.TestSupport.Security;
 
 namespace DonationRegistry.OrganCoordination.Tests;
 
@@ -17,11 +18,7 @@ public sealed class DonationBadInputTests(OrganFixture fixture)
         ReceivingUnits.ReceivingUnitsClient Units, Memorials.MemorialsClient Memorials, DonationOverview.DonationOverviewClient Overview,
         BodyCase? Body, TissueCase? Tissue);
 
-    private static string BadChecksum()
-    {
-        var good = People.NewIdNumber();
-        return good[..17] + (good[17] == '0' ? "1" : "0");
-    }
+    private static string BadChecksum() => TestIdNumbers.WithWrongCheckCharacter(People.NewIdNumber());
 
     private static Timestamp Ago(double hours) => Timestamp.FromDateTime(DateTime.UtcNow.AddHours(-hours));
 

@@ -51,7 +51,7 @@ public sealed class LogScanTests(OrganFixture fixture)
         var steps = new CaseSteps(fixture, host);
         var registered = scan.Use(People.NewIdNumber());
         var other = scan.Use(People.NewIdNumber());
-        var wrongCheck = scan.Use(People.NewIdNumber()[..17] + "0");
+        var wrongCheck = scan.Use(TestIdNumbers.WithWrongCheckCharacter(People.NewIdNumber()));
         await fixture.RegisteredVolunteerAsync(registered);
 
         var completed = scan.Response(await steps.InStateAsync(OrganCaseState.Completed, registered));

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using DonationRegistry.TestSupport.Security;
 
 namespace DonationRegistry.Portal.E2E;
 
@@ -19,7 +20,7 @@ public sealed class ImportJourneyTests(PortalSystem system)
         var csv = string.Join("\r\n",
             Header,
             $"{good1},居民身份证,{TestPeople.AdultIdNumber()},,,13800138000,杭州市西湖区,器官,肾脏;肝脏,,,,,,,是,是",
-            $"{TestPeople.Name()},居民身份证,{TestPeople.WithWrongCheckCharacter(TestPeople.AdultIdNumber())},,,13800138001,,器官,肾脏,,,,,,,是,是",
+            $"{TestPeople.Name()},居民身份证,{TestIdNumbers.WithWrongCheckCharacter(TestPeople.AdultIdNumber())},,,13800138001,,器官,肾脏,,,,,,,是,是",
             $"{good2},身份证,{TestPeople.AdultIdNumber()},,,13800138002,,器官,全部器官,,,,,,,是,是",
             $"{TestPeople.Name()},居民身份证,{TestPeople.AdultIdNumber()},,,13800138003,,器官,尾巴,,,,,,,是,是") + "\r\n";
 

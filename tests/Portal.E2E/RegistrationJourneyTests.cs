@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
+using DonationRegistry.TestSupport.Security;
 
 namespace DonationRegistry.Portal.E2E;
 
@@ -46,7 +47,7 @@ public sealed class RegistrationJourneyTests(PortalSystem system)
         var typed = kind switch
         {
             "valid" => number,
-            "wrong-check" => TestPeople.WithWrongCheckCharacter(number),
+            "wrong-check" => TestIdNumbers.WithWrongCheckCharacter(number),
             _ => "3301AB",
         };
         await page.Locator("#person-id-number").PressSequentiallyAsync(typed);

@@ -23,11 +23,4 @@ public static class TestPeople
     /// <summary>A Chinese name unlikely to repeat within a run (surname 测 + three given characters).</summary>
     public static string Name() => "测" + string.Concat(Enumerable.Range(0, 3).Select(_ => Given[Random.Shared.Next(Given.Length)]));
 
-    /// <summary>The same number with a wrong check character.</summary>
-    public static string WithWrongCheckCharacter(string idNumber)
-    {
-        var right = idNumber[17];
-        var wrong = right == '0' ? '1' : '0';
-        return idNumber[..17] + wrong;
-    }
 }

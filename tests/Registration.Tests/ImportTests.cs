@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Xunit;
 using CsvDocument = registration::DonationRegistry.Registration.Application.CsvDocument;
 using RegistrationStatus = registration::DonationRegistry.Registration.Domain.Registrations.RegistrationStatus;
+using DonationRegistry.TestSupport.Security;
 
 namespace DonationRegistry.Registration.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ImportTests(RegistrationFixture fixture)
     /// <summary>Ways a row goes bad, and the column the report must name.</summary>
     private static readonly (string Field, Func<string, string> Row)[] BadRows =
     [
-        ("证件号码", id => ImportCsv.Row(id[..17] + (id[17] == '0' ? '1' : '0'))),                 // wrong check character
+        ("证件号码", id => ImportCsv.Row(TestIdNumbers.WithWrongCheckCharacter(id))),                 // wrong check character
         ("捐献范围", id => ImportCsv.Row(id).Replace("肾脏;肝脏", "肾脏;翅膀", StringComparison.Ordinal)), // unknown scope item
         ("姓名", id => ImportCsv.Row(id, name: "")),                                                // name missing
         ("手机号码", id => ImportCsv.Row(id).Replace("13800138000", "12345", StringComparison.Ordinal)),  // not a mobile number

@@ -76,7 +76,7 @@ public sealed class LogScanTests(RegistrationFixture fixture)
         // Refusals: the same person again, and a number with a wrong check character.
         await scan.RefusalAsync(() => clerk.CreateRegistrationAsync(
             TestPeople.NewOrganRegistration(point.Name, TestPeople.NewPerson(person))).ResponseAsync);
-        var wrongCheck = scan.Use(TestPeople.NewIdNumber()[..17] + "0");
+        var wrongCheck = scan.Use(TestIdNumbers.WithWrongCheckCharacter(TestPeople.NewIdNumber()));
         await scan.RefusalAsync(() => clerk.CreateRegistrationAsync(
             TestPeople.NewOrganRegistration(point.Name, TestPeople.NewPerson(wrongCheck))).ResponseAsync);
         var id = registered.Name["registrations/".Length..];

@@ -6,6 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 using ResidentIdNumber = DonationRegistry.Common.PersonalData.ResidentIdNumber;
+using DonationRegistry.TestSupport.Security;
 
 namespace DonationRegistry.Registration.Tests;
 
@@ -41,7 +42,7 @@ public sealed class RegistrationValidationTests(RegistrationFixture fixture)
     /// <summary>Case name → (the call with one bad input, the field path expected among the violations).</summary>
     private static readonly Dictionary<string, (Func<World, Task> Call, string Field)> Cases = new()
     {
-        ["bad checksum"] = (w => Create(w, r => r.Registration.Person.IdNumber = WrongCheck(TestPeople.NewIdNumber())), "registration.person.id_number"),
+        ["bad checksum"] = (w => Create(w, r => r.Registration.Person.IdNumber = TestIdNumbers.WithWrongCheckCharacter(TestPeople.NewIdNumber())), "registration.person.id_number"),
         ["impossible date (30 Feb)"] = (w => Create(w, r => r.Registration.Person.IdNumber = IdNumberOf("33010619900230123")), "registration.person.id_number"),
         ["future birth date"] = (w => Create(w, r => r.Registration.Person.IdNumber = BirthOn(Today.AddYears(1))), "registration.person.id_number"),
         ["id number too short"] = (w => Create(w, r => r.Registration.Person.IdNumber = "33010619850312"), "registration.person.id_number"),
@@ -81,7 +82,7 @@ public sealed class RegistrationValidationTests(RegistrationFixture fixture)
         ["request id not a uuid"] = (w => Create(w, r => r.RequestId = "abc"), "request_id"),
         ["hsc over 45"] = (w => Hsc(w, BirthOn(Today.AddYears(-46))), "person.birth_date"),
         ["hsc under 18"] = (w => Hsc(w, BirthOn(Today.AddYears(-17))), "person.birth_date"),
-        ["hsc bad checksum"] = (w => Hsc(w, WrongCheck(TestPeople.NewIdNumber())), "person.id_number"),
+        ["hsc bad checksum"] = (w => Hsc(w, TestIdNumbers.WithWrongCheckCharacter(TestPeople.NewIdNumber())), "person.id_number"),
         ["three witnesses"] = (w => Witness(w, x => x.Witnesses.Add(TestPeople.NewWitnessing(3).Witnesses)), "witnessing.witnesses"),
         ["bad letter hash"] = (w => Witness(w, x => x.LetterSha256 = "not-a-hash"), "witnessing.letter_sha256"),
         ["short letter hash"] = (w => Witness(w, x => x.LetterSha256 = new string('a', 63)), "witnessing.letter_sha256"),
@@ -236,5 +237,4 @@ public sealed class RegistrationValidationTests(RegistrationFixture fixture)
         return point;
     }
 
-    private static string WrongCheck(string idNumber) => idNumber[..17] + (idNumber[17] == '1' ? '2' : '1');
 }

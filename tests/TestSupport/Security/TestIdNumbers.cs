@@ -25,4 +25,7 @@ public static class TestIdNumbers
             }
         }
     }
+
+    /// <summary>The same number with a check character that is wrong for it (never the right one by chance).</summary>
+    public static string WithWrongCheckCharacter(string idNumber) => idNumber[..17] + (idNumber[17] == '0' ? '1' : '0');
 }
