@@ -8,8 +8,9 @@ namespace DonationRegistry.Registration.Application;
 
 /// <summary>
 /// Keeps the statistics projection (<see cref="StatisticsDay"/>) current: each counted change adds one to its programme, region,
-/// point and day (Asia/Shanghai) with an atomic upsert, run inside the same transaction as the change so the counts can never
-/// disagree with the data.
+/// point and day (Asia/Shanghai) with an atomic upsert into one of the group's stripes (<see cref="StatisticsDay.Stripes"/>, picked at
+/// random so concurrent changes rarely wait for each other's row lock), run inside the same transaction as the change so the counts
+/// can never disagree with the data.
 /// </summary>
 public sealed class StatisticsProjection(RegistrationDbContext db)
 {
@@ -17,7 +18,8 @@ public sealed class StatisticsProjection(RegistrationDbContext db)
 
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Shanghai).DateTime);
 
-    /// <summary>Adds one to <paramref name="counter"/>. Call inside the transaction of the change (the caller opens it).</summary>
+    /// <summary>Adds one to <paramref name="counter"/>. Call inside the transaction of the change (the caller opens it), as late as
+    /// possible: the stripe's row stays locked until the commit.</summary>
     public Task CountAsync(StatisticsCounter counter, string programme, string regionCode, Guid? pointId, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
@@ -35,10 +37,10 @@ public sealed class StatisticsProjection(RegistrationDbContext db)
         // The column name and the initial values come from the closed enum above, never from input.
 #pragma warning disable EF1002
         return db.Database.ExecuteSqlRawAsync($$"""
-            INSERT INTO statistics_days ("Programme", "RegionCode", "PointId", "Day", "NewRegistrations", "Revoked", "Objections", "Realised", "HscEnrolled")
-            VALUES ({0}, {1}, {2}, {3}, {{initial}})
-            ON CONFLICT ("Programme", "RegionCode", "PointId", "Day") DO UPDATE SET {{column}} = statistics_days.{{column}} + 1
-            """, [programme, regionCode, PointParameter(pointId), day], cancellationToken);
+            INSERT INTO statistics_days ("Programme", "RegionCode", "PointId", "Day", "Stripe", "NewRegistrations", "Revoked", "Objections", "Realised", "HscEnrolled")
+            VALUES ({0}, {1}, {2}, {3}, {4}, {{initial}})
+            ON CONFLICT ("Programme", "RegionCode", "PointId", "Day", "Stripe") DO UPDATE SET {{column}} = statistics_days.{{column}} + 1
+            """, [programme, regionCode, PointParameter(pointId), day, (short)Random.Shared.Next(StatisticsDay.Stripes)], cancellationToken);
 #pragma warning restore EF1002
     }
 

@@ -13,8 +13,8 @@ internal sealed class StatisticsDayConfiguration : IEntityTypeConfiguration<Stat
         e.HasKey(s => s.Id);
         e.Property(s => s.Programme).HasMaxLength(20);
         e.Property(s => s.RegionCode).HasMaxLength(6);
-        // The upsert key: one row per programme, region, point and day (a null point, e.g. online, is one group too).
-        e.HasIndex(s => new { s.Programme, s.RegionCode, s.PointId, s.Day }).IsUnique().AreNullsDistinct(false);
+        // The upsert key: one row per programme, region, point, day and stripe (a null point, e.g. online, is one group too).
+        e.HasIndex(s => new { s.Programme, s.RegionCode, s.PointId, s.Day, s.Stripe }).IsUnique().AreNullsDistinct(false);
         e.HasIndex(s => s.Day);
     }
 }
