@@ -5,12 +5,12 @@ namespace DonationRegistry.Load;
 /// <summary>Command-line options (see <see cref="Usage"/>).</summary>
 internal sealed record LoadOptions(
     int Clients, TimeSpan Duration, TimeSpan Warmup, double TargetRate, Uri? Dashboard, string Configuration, string? Fault, TimeSpan FaultAt,
-    int PgbenchSeconds, string? WritePath)
+    int PgbenchSeconds, string? WritePath, bool RegistrationsOnly)
 {
     public const string Usage =
         "dotnet run -c Release --project bench/Load -- [--clients 8] [--duration 60] [--warmup 20 (s, not measured)] [--rate 0 (= as fast as possible; else total " +
         "calls/s)] [--apphost http://127.0.0.1:PORT/ (an AppHost already running; default: start the system here)] " +
-        "[--configuration Release] [--fault rabbitmq|hsc-kill|postgres|registration-kill] [--fault-at 10] [--pgbench-seconds 20] " +
+        "[--configuration Release] [--mix full|registrations (only EnrollHscVolunteer and CreateRegistration)] [--fault rabbitmq|hsc-kill|postgres|registration-kill] [--fault-at 10] [--pgbench-seconds 20] " +
         "[--write docs/benchmarks.md]";
 
     public static readonly string[] Faults = ["rabbitmq", "hsc-kill", "postgres", "registration-kill"];
@@ -38,7 +38,13 @@ internal sealed record LoadOptions(
             Fault: Get("fault"),
             FaultAt: TimeSpan.FromSeconds(Int("fault-at", 10)),
             PgbenchSeconds: Int("pgbench-seconds", 20),
-            WritePath: Get("write"));
+            WritePath: Get("write"),
+            RegistrationsOnly: (Get("mix") ?? "full") switch
+            {
+                "full" => false,
+                "registrations" => true,
+                var other => throw new ArgumentException($"--mix must be full or registrations, not '{other}'."),
+            });
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys)}. Usage: {Usage}");
@@ -57,6 +63,7 @@ internal sealed record LoadOptions(
     public string CommandLine => "dotnet run -c Release --project bench/Load --" +
         string.Create(CultureInfo.InvariantCulture, $" --clients {Clients} --duration {Duration.TotalSeconds:0} --warmup {Warmup.TotalSeconds:0}") +
         (TargetRate > 0 ? string.Create(CultureInfo.InvariantCulture, $" --rate {TargetRate}") : "") +
+        (RegistrationsOnly ? " --mix registrations" : "") +
         (Fault is null ? "" : string.Create(CultureInfo.InvariantCulture, $" --fault {Fault} --fault-at {FaultAt.TotalSeconds:0}")) +
         string.Create(CultureInfo.InvariantCulture, $" --pgbench-seconds {PgbenchSeconds}") +
         (WritePath is null ? "" : $" --write {WritePath}");

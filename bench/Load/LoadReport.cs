@@ -20,7 +20,7 @@ internal static class LoadReport
         """;
 
     public static string Render(LoadOptions options, string machine, string loadBefore, string loadAfter, TimeSpan elapsed, RpcStats stats,
-        EventLatencyProbe probe, string pgbench, string? fault)
+        IReadOnlyList<(string Part, TimeSpan Cpu)> cpu, EventLatencyProbe probe, string pgbench, string? fault)
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
@@ -39,6 +39,14 @@ internal static class LoadReport
                 $"{stats.Percentile(rpc, 0.95):0} ms | {stats.Percentile(rpc, 0.99):0} ms | {(stats.Errors(rpc) is { Length: > 0 } e ? e : "none")} |");
         }
         text.AppendLine();
+        if (cpu.Count > 0)
+        {
+            var total = cpu.Sum(p => p.Cpu.TotalSeconds);
+            var parts = string.Join(", ", cpu.Where(p => p.Cpu.TotalSeconds >= 0.05).Select(p => p.Part + " " + p.Cpu.TotalSeconds.ToString("0.0", c)));
+            text.AppendLine(c, $"CPU in the measured window: {total:0.0} s = {total / elapsed.TotalSeconds:0.00} cores busy, " +
+                $"{total * 1000 / Math.Max(stats.TotalSucceeded, 1):0.0} ms per call; by part (s): {parts}.");
+            text.AppendLine();
+        }
         text.AppendLine(c, $"End-to-end event latency (Registration commit → donor in Hsc): p50 **{probe.Percentile(0.50):0} ms**, " +
             $"p99 **{probe.Percentile(0.99):0} ms** over {probe.Seen} enrolments; {probe.Pending} not seen in Hsc within the drain time.");
         text.AppendLine();

@@ -13,10 +13,10 @@ namespace DonationRegistry.Load;
 /// flows to Hsc), 25 % organ-donation registrations (CreateRegistration, a Draft), 15 % case steps on one of its own drafts
 /// (RecordWitnessing, then ForwardRegistration), 10 % searches (SearchRegistrations by name prefix); as the Ningbo HSC coordinator:
 /// 10 % donor searches for a patient (SubmitSearch over the pool index); as a family-care worker (小桔灯): 5 % the week's visits and
-/// the due list (ListVisits + ListDueItems). Paced to the target rate (spread over the clients) or as fast as possible. Each client
+/// the due list (ListVisits + ListDueItems). With <c>registrationsOnly</c> only the first two: 58 % enrolments, 42 % registrations. Paced to the target rate (spread over the clients) or as fast as possible. Each client
 /// has its own HTTP/2 connection to each service.
 /// </summary>
-internal sealed class MixRunner(LoadCallers callers, RpcStats stats, EventLatencyProbe probe)
+internal sealed class MixRunner(LoadCallers callers, RpcStats stats, EventLatencyProbe probe, bool registrationsOnly)
 {
     // Patient typings for the donor searches (GL Strings at A, B, C, DRB1, DQB1), common Chinese haplotypes.
     private static readonly string[] PatientTypings =
@@ -65,7 +65,7 @@ internal sealed class MixRunner(LoadCallers callers, RpcStats stats, EventLatenc
                     }
                 }
             }
-            var pick = random.NextDouble();
+            var pick = random.NextDouble() * (registrationsOnly ? 0.60 : 1.0);
             if (pick < 0.35)
             {
                 var enrolment = await CallAsync("EnrollHscVolunteer", () => registrations.EnrollHscVolunteerAsync(Enrolment(today), headers,

@@ -15,16 +15,17 @@ if (options.Warmup > TimeSpan.Zero)
     Console.WriteLine($"Warm-up: {options.Warmup.TotalSeconds:0} s");
     await using var warmProbe = new EventLatencyProbe(system.ConnectionString("hscdb"));
     using var warm = new CancellationTokenSource(options.Warmup);
-    await new MixRunner(callers, new RpcStats(), warmProbe).RunAsync(options.Clients, options.TargetRate, warm.Token);
+    await new MixRunner(callers, new RpcStats(), warmProbe, options.RegistrationsOnly).RunAsync(options.Clients, options.TargetRate, warm.Token);
 }
 
 var stats = new RpcStats();
 await using var probe = new EventLatencyProbe(system.ConnectionString("hscdb"));
 probe.Start();
-var runner = new MixRunner(callers, stats, probe);
+var runner = new MixRunner(callers, stats, probe, options.RegistrationsOnly);
 var loadBefore = Machine.LoadAverage();
+var cpuBefore = ProcessCpu.Sample();
 Console.WriteLine($"Load: {options.Clients} clients for {options.Duration.TotalSeconds:0} s, " +
-    (options.TargetRate > 0 ? $"target {options.TargetRate} calls/s" : "as fast as possible") + (options.Fault is null ? "" : $", fault {options.Fault} at {options.FaultAt.TotalSeconds:0} s"));
+    (options.TargetRate > 0 ? $"target {options.TargetRate} calls/s" : "as fast as possible") + (options.RegistrationsOnly ? ", registrations only" : "") + (options.Fault is null ? "" : $", fault {options.Fault} at {options.FaultAt.TotalSeconds:0} s"));
 using var stop = new CancellationTokenSource(options.Duration);
 var watch = Stopwatch.StartNew();
 var faultRun = options.Fault is null ? Task.FromResult<string?>(null) : FaultInjection.RunAsync(system.Control!, options.Fault, options.FaultAt, watch);
@@ -32,12 +33,13 @@ await runner.RunAsync(options.Clients, options.TargetRate, stop.Token);
 var elapsed = watch.Elapsed;
 var fault = await faultRun;
 var loadAfter = Machine.LoadAverage();
+var cpu = ProcessCpu.Between(cpuBefore, ProcessCpu.Sample());
 await probe.DrainAsync(TimeSpan.FromSeconds(120));
 
 var pgbench = options.PgbenchSeconds > 0
     ? await DonationRegistry.Load.Pgbench.RunAsync(system.ConnectionString("postgres"), options.Clients, options.PgbenchSeconds)
     : "pgbench not run (--pgbench-seconds 0)";
-var report = LoadReport.Render(options, machine, loadBefore, loadAfter, elapsed, stats, probe, pgbench, fault);
+var report = LoadReport.Render(options, machine, loadBefore, loadAfter, elapsed, stats, cpu, probe, pgbench, fault);
 Console.WriteLine(report);
 if (options.WritePath is not null)
 {

@@ -23,6 +23,7 @@ public sealed class DistributedApplicationBuilder
 
     private readonly List<Resource> _resources = [];
     private readonly HashSet<string> _dataFolders = [];
+    private readonly HashSet<int> _freePortsGiven = [];
 
     internal DistributedApplicationBuilder(string[] args)
     {
@@ -129,7 +130,14 @@ public sealed class DistributedApplicationBuilder
         var value = Configuration[$"Ports:{key}"];
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Ports.Free();
+            // The OS may hand the same free port out twice (it is closed again at once): never give two endpoints one port.
+            int free;
+            do
+            {
+                free = Ports.Free();
+            }
+            while (!_freePortsGiven.Add(free));
+            return free;
         }
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
