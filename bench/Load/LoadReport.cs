@@ -16,7 +16,9 @@ internal static class LoadReport
         search for a patient, A/B/C/DRB1/DQB1, ≤ 2 mismatches); as a family-care worker 5 % ListVisits (the week) + ListDueItems —
         and reports throughput, latency per rpc at the
         client, errors by status code, end-to-end event latency (enrolment acknowledged by Registration → donor row visible in Hsc's
-        database, polled every 50 ms) and `pgbench -N` with the same number of clients on the same PostgreSQL right after.
+        database, polled every 50 ms) and `pgbench -N` with the same number of clients on the same PostgreSQL right after. Each run
+        also gives the CPU seconds each part of the system used in the measured window (from /proc). `--mix registrations` keeps only
+        the enrolments and creates (58 % / 42 %), the load of the fault scenarios.
         """;
 
     public static string Render(LoadOptions options, string machine, string loadBefore, string loadAfter, TimeSpan elapsed, RpcStats stats,
