@@ -25,6 +25,8 @@ public static class DatabaseExtensions
         builder.Services.AddDbContextPool<TContext>(o =>
         {
             o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+            // With auto-prepare on, a command that failed on a dying connection must not be reused on the next one (INTERNAL).
+            o.AddInterceptors(new StaleCommandGuard());
             configure?.Invoke(o);
         });
         // The one unit of work and audit log of the service, over its own context.

@@ -80,17 +80,24 @@ public sealed class InfrastructureFailureTests(IdentityServer identity, ITestOut
         }
         Assert.Contains(_logs.Lines, l => l.Contains("Unavailable: ", StringComparison.Ordinal)
             && l.Contains("ListFamilies", StringComparison.Ordinal) && l.Contains("NpgsqlException", StringComparison.Ordinal));
-        // Back by itself, no restart, once the pooled connections that died while idle are dropped. Known gap: with the services'
-        // Npgsql auto-prepare (ServiceDefaults' DatabaseExtensions), Npgsql 10.0.3 fails the first command on each such connection
-        // with a NullReferenceException or "BindComplete while expecting ParseComplete" (INTERNAL) instead of a transient error;
-        // with "Max Auto Prepare=0" every call here after the restore is OK.
+        // Back by itself, no restart: Npgsql drops the dead pooled connections, and the command that failed mid-way (its
+        // statement was being auto-prepared: the call before the cut was the first of two uses) is not reused on the next
+        // connection (ServiceDefaults' StaleCommandGuard; before it, the next calls were INTERNAL). Calls after the restore may
+        // still be UNAVAILABLE while connections are re-established, never INTERNAL.
         var afterwards = new List<StatusCode>();
         for (var i = 0; i < 10 && afterwards.LastOrDefault(StatusCode.Unknown) != StatusCode.OK; i++)
         {
             afterwards.Add((await RpcSweep.CallForStatusAsync(channel, ListFamilies, new ListFamiliesRequest())).StatusCode);
         }
+        for (var i = 0; i < 5; i++)
+        {
+            afterwards.Add((await RpcSweep.CallForStatusAsync(channel, ListFamilies, new ListFamiliesRequest())).StatusCode);
+        }
         output.WriteLine($"after the restore: {string.Join(", ", afterwards)}");
-        Assert.True(afterwards[^1] == StatusCode.OK, $"after the restore: {string.Join(", ", afterwards)}; last logged: {_logs.Lines.LastOrDefault()}");
+        Assert.All(afterwards, s => Assert.True(s is StatusCode.OK or StatusCode.Unavailable,
+            $"after the restore: {string.Join(", ", afterwards)}; last logged: {_logs.Lines.LastOrDefault()}"));
+        Assert.Contains(StatusCode.OK, afterwards);
+        Assert.All(afterwards.SkipWhile(s => s != StatusCode.OK), s => Assert.Equal(StatusCode.OK, s));
     }
 
     [Fact]
