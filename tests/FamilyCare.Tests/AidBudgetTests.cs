@@ -1,5 +1,6 @@
 using DonationRegistry.Common;
 using DonationRegistry.FamilyCare.V1;
+using DonationRegistry.TestSupport;
 using Grpc.Core;
 using Xunit;
 

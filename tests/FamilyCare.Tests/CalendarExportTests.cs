@@ -1,5 +1,6 @@
 using System.Globalization;
 using DonationRegistry.FamilyCare.V1;
+using DonationRegistry.TestSupport;
 using Xunit;
 
 namespace DonationRegistry.FamilyCare.Tests;

@@ -53,7 +53,7 @@ public sealed class FamilyCareFixture : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
         });
         _ = _host.Server;
-        await WaitUntilReadyAsync();
+        await Host.WaitUntilHealthyAsync();
     }
 
     public async Task DisposeAsync()
@@ -134,24 +134,5 @@ public sealed class FamilyCareFixture : IAsyncLifetime
     {
         await using var scope = Host.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<FamilyCareDbContext>());
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = Host.Http();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException("The FamilyCare service did not become ready: " + await response.Content.ReadAsStringAsync());
-            }
-            await Task.Delay(200);
-        }
     }
 }

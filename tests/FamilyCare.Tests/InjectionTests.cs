@@ -1,5 +1,6 @@
 using DonationRegistry.Common;
 using DonationRegistry.FamilyCare.V1;
+using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Security;
 using Xunit;
 

@@ -5,7 +5,6 @@ using DonationRegistry.FamilyCare.V1;
 using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Security;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 using FamilyCareDbContext = familycare::DonationRegistry.FamilyCare.Infrastructure.FamilyCareDbContext;
 using Model = familycare::DonationRegistry.FamilyCare.Domain.Families;
@@ -28,32 +27,9 @@ public sealed class LogScanTests(FamilyCareFixture fixture)
     [Fact]
     public async Task CareWork_WithIdNumbersPastedIntoFields_LeavesNoPlaintextIdNumberInLogsOrResponses()
     {
-        var database = new FreshDatabase();
-        await database.InitializeAsync();
-        try
-        {
-            await WalkAsync(database.ConnectionString);
-        }
-        finally
-        {
-            await database.DisposeAsync();
-        }
-    }
-
-    private async Task WalkAsync(string connectionString)
-    {
-        var scan = new IdNumberScan();
-        var broker = (await TestInfrastructure.RabbitMqAsync()).ConnectionString;
-        await using var host = new ServiceHost<FamilyCareDbContext>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:familycaredb"] = connectionString,
-            ["ConnectionStrings:messaging"] = broker,
-            ["Messaging:ServiceName"] = "familycarelogscan-" + Guid.NewGuid().ToString("N")[..8],
-            ["Messaging:OutboxPollInterval"] = "00:00:00.200",
-            ["Identity:Authority"] = fixture.Identity.Authority,
-        }, s => s.AddSingleton<ILoggerProvider>(scan.Logs));
-        _ = host.Server;
-        await using var tap = await BrokerTap.StartAsync(broker, Events);
+        await using var scanned = new ScannedService<FamilyCareDbContext>("familycaredb", fixture.Identity.Authority, Events);
+        await scanned.StartAsync();
+        var (scan, host) = (scanned.Scan, scanned.Host);
         var staffToken = await fixture.StaffTokenAsync();
         var families = new Families.FamiliesClient(host.Channel(staffToken));
         var aid = new StudentAid.StudentAidClient(host.Channel(staffToken));
@@ -91,7 +67,7 @@ public sealed class LogScanTests(FamilyCareFixture fixture)
         }).ResponseAsync);
         await scan.RefusalAsync(() => aid.CreateAidCaseAsync(new CreateAidCaseRequest { RequestId = Guid.NewGuid().ToString(), Family = name, ChildId = pasted }).ResponseAsync);
 
-        scan.AssertNoLeaks(tap.All);
+        scanned.AssertNoLeaks();
     }
 
     /// <summary>A referred family written as the referral consumer would (the events carry no personal data to scan for).</summary>

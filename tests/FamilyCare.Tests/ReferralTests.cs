@@ -1,6 +1,7 @@
 extern alias familycare;
 
 using DonationRegistry.Contracts;
+using DonationRegistry.TestSupport;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DonationRegistry.Common;
 using DonationRegistry.FamilyCare.V1;
+using DonationRegistry.TestSupport;
 using Xunit;
 
 namespace DonationRegistry.FamilyCare.Tests;

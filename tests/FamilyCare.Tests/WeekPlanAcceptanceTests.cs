@@ -3,6 +3,7 @@ extern alias familycare;
 using System.Globalization;
 using DonationRegistry.Common;
 using DonationRegistry.FamilyCare.V1;
+using DonationRegistry.TestSupport;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Xunit;

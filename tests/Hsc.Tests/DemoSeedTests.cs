@@ -28,7 +28,7 @@ public sealed class DemoSeedTests(HscFixture fixture)
                 settings["Hsc:SeedDemoData"] = "true";
                 await using var host = new ServiceHost<HscDbContext>(settings);
                 _ = host.Server;
-                await HscFixture.WaitUntilReadyAsync(host.Http(), "HSC (demo data)");
+                await host.WaitUntilHealthyAsync();
                 await using var scope = host.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<HscDbContext>();
 

@@ -55,7 +55,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         _hsc = new ServiceHost<HscDbContext>(HscFixture.Settings(_hscDb.ConnectionString, broker, "hsc-" + run, Identity.Authority));
         _ = _registration.Server;
         _ = _hsc.Server;
-        await Task.WhenAll(HscFixture.WaitUntilReadyAsync(_registration.Http(), "Registration"), HscFixture.WaitUntilReadyAsync(_hsc.Http(), "HSC"));
+        await Task.WhenAll(_registration.WaitUntilHealthyAsync(), _hsc.WaitUntilHealthyAsync());
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using DonationRegistry.Common;
 using DonationRegistry.Hsc.V1;
 using DonationRegistry.Registration.V1;
+using DonationRegistry.TestSupport;
 using Google.Protobuf;
 using Grpc.Core;
 using Xunit;

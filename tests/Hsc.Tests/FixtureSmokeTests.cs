@@ -1,4 +1,5 @@
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Grpc.Core;
 using Xunit;
 

@@ -51,7 +51,7 @@ public sealed class HscFixture : IAsyncLifetime
         _host = new ServiceHost<HscDbContext>(Settings(_database.ConnectionString, BrokerConnectionString, MessagingServiceName,
             Identity.Authority));
         _ = _host.Server;
-        await WaitUntilReadyAsync(Host.Http(), "HSC");
+        await Host.WaitUntilHealthyAsync();
     }
 
     public async Task DisposeAsync()
@@ -65,13 +65,20 @@ public sealed class HscFixture : IAsyncLifetime
     }
 
     /// <summary>The settings the AppHost would give the HSC service.</summary>
-    public static Dictionary<string, string?> Settings(string connectionString, string broker, string serviceName, string authority) => new()
+    public static Dictionary<string, string?> Settings(string connectionString, string broker, string serviceName, string authority)
     {
-        ["ConnectionStrings:hscdb"] = connectionString,
-        ["ConnectionStrings:messaging"] = broker,
-        ["Messaging:ServiceName"] = serviceName,
-        ["Messaging:OutboxPollInterval"] = "00:00:00.200",
-        ["Identity:Authority"] = authority,
+        var settings = OwnSettings();
+        settings["ConnectionStrings:hscdb"] = connectionString;
+        settings["ConnectionStrings:messaging"] = broker;
+        settings["Messaging:ServiceName"] = serviceName;
+        settings["Messaging:OutboxPollInterval"] = "00:00:00.200";
+        settings["Identity:Authority"] = authority;
+        return settings;
+    }
+
+    /// <summary>The HSC service's own settings: the IMGT/HLA release and MAC table, its poll intervals, log levels.</summary>
+    public static Dictionary<string, string?> OwnSettings() => new()
+    {
         ["Hla:ImgtFolder"] = ImgtData.Folder("3.58.0"),
         // A hand-made table in NMDP's layout (its codes are illustrative, not NMDP's assignments).
         ["Hla:MacFile"] = Path.Combine(ImgtData.RepositoryFolder, "tests", "Hla.Tests", "Nomenclature", "Fixtures", "mac-fixture.txt"),
@@ -121,26 +128,4 @@ public sealed class HscFixture : IAsyncLifetime
 
     public Task<long> ScalarAsync(FormattableString sql) =>
         WithDbAsync(async db => (await db.Database.SqlQuery<long>(sql).ToListAsync()).Single());
-
-    public static async Task WaitUntilReadyAsync(HttpClient http, string service)
-    {
-        using (http)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(120);
-            while (true)
-            {
-                var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException($"The {service} service did not become ready: " +
-                        await response.Content.ReadAsStringAsync());
-                }
-                await Task.Delay(200);
-            }
-        }
-    }
 }

@@ -8,8 +8,6 @@ using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Security;
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 using HscDbContext = hsc::DonationRegistry.Hsc.Infrastructure.HscDbContext;
 
@@ -36,31 +34,9 @@ public sealed class LogScanTests(EndToEndFixture fixture)
     [Fact]
     public async Task DonorWork_AfterEnrolmentWithAnIdNumber_LeavesNoPlaintextIdNumberInLogsEventsOrResponses()
     {
-        var database = new FreshDatabase();
-        await database.InitializeAsync();
-        try
-        {
-            await WalkAsync(database.ConnectionString);
-        }
-        finally
-        {
-            await database.DisposeAsync();
-        }
-    }
-
-    private async Task WalkAsync(string connectionString)
-    {
-        var scan = new IdNumberScan();
-        var broker = (await TestInfrastructure.RabbitMqAsync()).ConnectionString;
-        var settings = HscFixture.Settings(connectionString, broker, "hsclogscan-" + Guid.NewGuid().ToString("N")[..8],
-            fixture.Identity.Authority);
-        foreach (var key in settings.Keys.Where(k => k.StartsWith("Logging:", StringComparison.Ordinal)).ToList())
-        {
-            settings.Remove(key);   // the configured levels, as deployed
-        }
-        await using var host = new ServiceHost<HscDbContext>(settings, s => s.AddSingleton<ILoggerProvider>(scan.Logs));
-        _ = host.Server;
-        await using var tap = await BrokerTap.StartAsync(broker, Events);
+        await using var scanned = new ScannedService<HscDbContext>("hscdb", fixture.Identity.Authority, Events, settings: HscFixture.OwnSettings());
+        await scanned.StartAsync();
+        var (scan, host, tap) = (scanned.Scan, scanned.Host, scanned.Tap);
         var idNumber = scan.Use(TestIdNumbers.New(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-30)));
 
         var volunteerId = await EnrolAsync(idNumber);
@@ -94,7 +70,7 @@ public sealed class LogScanTests(EndToEndFixture fixture)
         Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(
             tap.Received("HscVolunteerEnrolled").Any(b => b.Contains(volunteerId, StringComparison.Ordinal)))), "HscVolunteerEnrolled not on the broker");
 
-        scan.AssertNoLeaks(tap.All);
+        scanned.AssertNoLeaks();
     }
 
     /// <summary>Enrols a volunteer with <paramref name="idNumber"/> at a new HSC point of the Registration service; the volunteer id.</summary>

@@ -3,6 +3,7 @@ extern alias hsc;
 using System.Net;
 using System.Text.Json;
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using DonationRegistry.Common;
 using DonationRegistry.Identity.V1;
+using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Identity;
 using Google.Rpc;
 using Grpc.Core;
@@ -48,13 +49,12 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
         using var channel = identity.Channel(token);
         var client = new UserAdmin.UserAdminClient(channel);
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.CreateUserAsync(new CreateUserRequest
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () => client.CreateUserAsync(new CreateUserRequest
         {
             User = NewUser("never.created", Roles.RegistrationClerk, "registration_point", "RP-330100-0001", "330100"),
             Password = "Start#2026",
         }).ResponseAsync);
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         Assert.DoesNotContain(await AllUserNamesAsync(), n => n == "never.created");
     }
 
@@ -65,9 +65,7 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
         var token = await identity.ClientTokenAsync("registration", IdentityServer.ClientSecrets["registration"], Scopes.Registration);
         using var channel = identity.Channel(token);
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => new UserAdmin.UserAdminClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => new UserAdmin.UserAdminClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync);
     }
 
     [Fact]
@@ -75,9 +73,7 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
     {
         using var channel = identity.Channel();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => new UserAdmin.UserAdminClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => new UserAdmin.UserAdminClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync);
     }
 
     [Fact]
@@ -86,9 +82,7 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
         var token = await identity.TokenAsync("admin", IdentityServer.DemoPassword, Scopes.Registration);
         using var channel = identity.Channel(token);
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => new UserAdmin.UserAdminClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => new UserAdmin.UserAdminClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync);
     }
 
     [Fact]
@@ -99,9 +93,7 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
         var forged = parts[0] + "." + parts[1] + "." + new string('A', parts[2].Length);
         using var channel = identity.Channel(forged);
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => new UserAdmin.UserAdminClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, () => new UserAdmin.UserAdminClient(channel).ListUsersAsync(new ListUsersRequest()).ResponseAsync);
     }
 
     [Fact]
@@ -110,13 +102,12 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
         var client = await AdminClientAsync();
         var before = await AllUserNamesAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.CreateUserAsync(new CreateUserRequest
+        var ex = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => client.CreateUserAsync(new CreateUserRequest
         {
             User = NewUser("", "superuser", "registration_point", "RP-330100-0001", "990001"),
             Password = "short",
         }).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         var badRequest = ex.GetRpcStatus()?.GetDetail<BadRequest>();
         Assert.NotNull(badRequest);
         Assert.Equal(["password", "user.region", "user.role", "user.user_name"], badRequest.FieldViolations.Select(v => v.Field).Order());
@@ -128,9 +119,8 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
     {
         var client = await AdminClientAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.CreateUserAsync(new CreateUserRequest { Password = "Start#2026" }).ResponseAsync);
+        var ex = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => client.CreateUserAsync(new CreateUserRequest { Password = "Start#2026" }).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal(["user"], ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
     }
 
@@ -139,13 +129,12 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
     {
         var client = await AdminClientAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.CreateUserAsync(new CreateUserRequest
+        var ex = await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => client.CreateUserAsync(new CreateUserRequest
         {
             User = NewUser("Clerk", Roles.RegistrationClerk, "registration_point", "RP-330100-0001", "330100"),
             Password = "Start#2026",
         }).ResponseAsync);
 
-        Assert.Equal(StatusCode.AlreadyExists, ex.StatusCode);
         Assert.Contains("clerk", ex.Status.Detail, StringComparison.Ordinal);
     }
 
@@ -171,9 +160,7 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
     {
         var client = await AdminClientAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetUserAsync(new GetUserRequest { Name = "users/" + Guid.NewGuid() }).ResponseAsync);
-
-        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => client.GetUserAsync(new GetUserRequest { Name = "users/" + Guid.NewGuid() }).ResponseAsync);
     }
 
     [Fact]
@@ -181,9 +168,8 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
     {
         var client = await AdminClientAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetUserAsync(new GetUserRequest { Name = "clerk" }).ResponseAsync);
+        var ex = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => client.GetUserAsync(new GetUserRequest { Name = "clerk" }).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal(["name"], ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
     }
 
@@ -216,9 +202,8 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
     {
         var client = await AdminClientAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.ListUsersAsync(new ListUsersRequest { PageSize = pageSize, PageToken = pageToken }).ResponseAsync);
+        var ex = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => client.ListUsersAsync(new ListUsersRequest { PageSize = pageSize, PageToken = pageToken }).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal([field], ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field));
     }
 
@@ -251,7 +236,7 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
         var client = await AdminClientAsync();
         var created = await identity.CreateUserAsync(Roles.RegistrationClerk, "RP-330100-0004", "330100", "registration_point");
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.AssignRoleAsync(new AssignRoleRequest
+        var ex = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () => client.AssignRoleAsync(new AssignRoleRequest
         {
             Name = "users/" + created.Id,
             Role = Roles.Service,
@@ -260,7 +245,6 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
             Region = "33010",
         }).ResponseAsync);
 
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal(["region", "role"], ex.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).Order());
         var user = await client.GetUserAsync(new GetUserRequest { Name = "users/" + created.Id });
         Assert.Equal(Roles.RegistrationClerk, user.Role);
@@ -277,12 +261,11 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
             Name = read.Name, Role = Roles.HscCoordinator, OrgType = "city", OrgId = "RC-330300", Region = "330300", Etag = read.Etag,
         });
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => client.AssignRoleAsync(new AssignRoleRequest
+        await RpcAssert.FailsAsync(StatusCode.Aborted, () => client.AssignRoleAsync(new AssignRoleRequest
         {
             Name = read.Name, Role = Roles.HscCoordinator, OrgType = "city", OrgId = "RC-330400", Region = "330400", Etag = read.Etag,
         }).ResponseAsync);
 
-        Assert.Equal(StatusCode.Aborted, ex.StatusCode);
         Assert.Equal("RC-330300", (await client.GetUserAsync(new GetUserRequest { Name = read.Name })).OrgId);
     }
 
@@ -306,10 +289,8 @@ public sealed class UserAdminTests(IdentityServer identity) : IClassFixture<Iden
         var token = await identity.TokenAsync(admin.UserName, admin.Password, Scopes.Identity);
         using var channel = identity.Channel(token);
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, () =>
             new UserAdmin.UserAdminClient(channel).DisableUserAsync(new DisableUserRequest { Name = "users/" + admin.Id }).ResponseAsync);
-
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DonationRegistry.OrganCoordination.V1;
+using DonationRegistry.TestSupport;
 using Grpc.Core;
 using Xunit;
 using Reg = DonationRegistry.Registration.V1;

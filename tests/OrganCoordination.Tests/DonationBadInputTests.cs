@@ -1,4 +1,5 @@
 using DonationRegistry.OrganCoordination.V1;
+using DonationRegistry.TestSupport;
 using Google.Protobuf.WellKnownTypes;
 using Xunit;
 using DonationRegistry.TestSupport.Security;

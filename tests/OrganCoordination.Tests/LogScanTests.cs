@@ -1,6 +1,5 @@
 extern alias organ;
 
-using System.Security.Cryptography;
 using DonationRegistry.OrganCoordination.V1;
 using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Identity;
@@ -8,7 +7,6 @@ using DonationRegistry.TestSupport.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Logging;
 using Xunit;
 using OrganDbContext = organ::DonationRegistry.OrganCoordination.Infrastructure.OrganDbContext;
 
@@ -28,26 +26,17 @@ public sealed class LogScanTests(OrganFixture fixture)
     [Fact]
     public async Task CaseWork_WithIdNumbers_LeavesNoPlaintextIdNumberInLogsEventsOrResponses()
     {
-        var scan = new IdNumberScan();
-        await using var scope = fixture.Organ.Services.CreateAsyncScope();
-        await using var host = new ServiceHost<OrganDbContext>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:organdb"] = scope.ServiceProvider.GetRequiredService<OrganDbContext>().Database.GetConnectionString(),
-            ["ConnectionStrings:messaging"] = fixture.BrokerConnectionString,
-            ["Messaging:ServiceName"] = "organlogscan-" + Guid.NewGuid().ToString("N")[..8],
-            ["Messaging:OutboxPollInterval"] = "00:00:00.200",
-            ["Identity:Authority"] = fixture.Identity.Authority,
-            ["OrganCoordination:ClientSecret"] = IdentityServer.ClientSecrets["organcoordination"],
-            ["Registry:Address"] = "http://localhost",
-            ["PersonalData:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        }, services =>
-        {
-            services.AddSingleton<ILoggerProvider>(scan.Logs);
-            services.Configure<HttpClientFactoryOptions>("RegistryClient",
-                o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = fixture.Gate.CreateHandler()));
-        });
-        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, Events);
+        await using var scanned = new ScannedService<OrganDbContext>("organdb", fixture.Identity.Authority, Events,
+            await fixture.WithOrganDbAsync(db => Task.FromResult(db.Database.GetConnectionString())),
+            new Dictionary<string, string?>
+            {
+                ["OrganCoordination:ClientSecret"] = IdentityServer.ClientSecrets["organcoordination"],
+                ["Registry:Address"] = "http://localhost",
+            },
+            services => services.Configure<HttpClientFactoryOptions>("RegistryClient",
+                o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = fixture.Gate.CreateHandler())));
+        await scanned.StartAsync();
+        var (scan, host, tap) = (scanned.Scan, scanned.Host, scanned.Tap);
         var steps = new CaseSteps(fixture, host);
         var registered = scan.Use(People.NewIdNumber());
         var other = scan.Use(People.NewIdNumber());
@@ -65,6 +54,6 @@ public sealed class LogScanTests(OrganFixture fixture)
         Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(
             tap.Received("OrganDonationCompleted").Any(b => b.Contains(id, StringComparison.Ordinal)))), "OrganDonationCompleted not on the broker");
 
-        scan.AssertNoLeaks(Events.SelectMany(tap.Received));
+        scanned.AssertNoLeaks();
     }
 }

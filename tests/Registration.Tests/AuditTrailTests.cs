@@ -1,6 +1,7 @@
 using DonationRegistry.Audit.V1;
 using DonationRegistry.Common;
 using DonationRegistry.Registration.V1;
+using DonationRegistry.TestSupport;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using DonationRegistry.Common;
 using DonationRegistry.Registration.V1;
+using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Identity;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;

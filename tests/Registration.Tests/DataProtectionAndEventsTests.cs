@@ -2,6 +2,7 @@ extern alias registration;
 
 using System.Text.Json;
 using DonationRegistry.Registration.V1;
+using DonationRegistry.TestSupport;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using Xunit;

@@ -1,4 +1,5 @@
 using DonationRegistry.Registration.V1;
+using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Security;
 using Xunit;
 

@@ -1,13 +1,10 @@
 extern alias registration;
 
-using System.Security.Cryptography;
 using DonationRegistry.Common;
 using DonationRegistry.Registration.V1;
 using DonationRegistry.TestSupport;
 using DonationRegistry.TestSupport.Identity;
 using DonationRegistry.TestSupport.Security;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 using RegistrationDbContext = registration::DonationRegistry.Registration.Infrastructure.RegistrationDbContext;
 
@@ -29,18 +26,10 @@ public sealed class LogScanTests(RegistrationFixture fixture)
     [Fact]
     public async Task WritesAndReads_WithIdNumbers_LeaveNoPlaintextIdNumberInLogsEventsOrResponses()
     {
-        var scan = new IdNumberScan();
-        await using var host = new ServiceHost<RegistrationDbContext>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:registrationdb"] = fixture.ConnectionString,
-            ["ConnectionStrings:messaging"] = fixture.BrokerConnectionString,
-            ["Messaging:ServiceName"] = fixture.MessagingServiceName + "-logscan",
-            ["Messaging:OutboxPollInterval"] = "00:00:00.200",
-            ["Identity:Authority"] = fixture.Identity.Authority,
-            ["PersonalData:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        }, s => s.AddSingleton<ILoggerProvider>(scan.Logs));
-        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, Events);
+        await using var scanned = new ScannedService<RegistrationDbContext>("registrationdb", fixture.Identity.Authority, Events,
+            fixture.ConnectionString);
+        await scanned.StartAsync();
+        var (scan, host, tap) = (scanned.Scan, scanned.Host, scanned.Tap);
         var point = await fixture.CreateActivePointAsync();
         var clerk = new Registrations.RegistrationsClient(host.Channel(point.ClerkToken));
         var officer = new Registrations.RegistrationsClient(host.Channel(await fixture.OfficerTokenAsync()));
@@ -85,6 +74,6 @@ public sealed class LogScanTests(RegistrationFixture fixture)
             && tap.Received("HscVolunteerEnrolled").Any(b => b.Contains(hsc.VolunteerId, StringComparison.Ordinal)))),
             "The events did not arrive on the broker.");
 
-        scan.AssertNoLeaks(Events.SelectMany(tap.Received));
+        scanned.AssertNoLeaks();
     }
 }

@@ -36,8 +36,8 @@ public sealed class RegistrationCollection : ICollectionFixture<RegistrationFixt
 /// database access for assertions (the service's classes are under the extern alias <c>registration</c>, because the test project
 /// compiles its own client types from the same proto).</item>
 /// <item>Helpers beside it: <see cref="TestPeople"/> (valid unique ID numbers, ready-made requests), <see cref="RegistrationSteps"/>
-/// (a registration in any state), <see cref="RpcAssert"/> (status code, field violations, illegal-transition state),
-/// <see cref="BrokerTap"/> (a queue on the real broker bound to event exchanges), <see cref="Eventually"/>.</item>
+/// (a registration in any state); from TestSupport <see cref="RpcAssert"/> (status code, field violations, illegal-transition
+/// state), <see cref="BrokerTap"/> (a queue on the real broker bound to event exchanges), <see cref="Eventually"/>.</item>
 /// </list>
 /// </remarks>
 public sealed class RegistrationFixture : IAsyncLifetime
@@ -82,7 +82,7 @@ public sealed class RegistrationFixture : IAsyncLifetime
         });
         // Starts the server, runs the migrations (hosted service) and the bus.
         _ = _host.Server;
-        await WaitUntilReadyAsync();
+        await Host.WaitUntilHealthyAsync();
     }
 
     public async Task DisposeAsync()
@@ -187,26 +187,6 @@ public sealed class RegistrationFixture : IAsyncLifetime
     /// <summary>Rows returned by a raw SQL count, e.g. <c>SELECT count(*) AS "Value" FROM audit_log</c>.</summary>
     public Task<long> ScalarAsync(FormattableString sql) =>
         WithDbAsync(async db => (await db.Database.SqlQuery<long>(sql).ToListAsync()).Single());
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = Host.Http();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
-            if (response.IsSuccessStatusCode)
-            {
-                return;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException("The Registration service did not become ready: " +
-                    await response.Content.ReadAsStringAsync());
-            }
-            await Task.Delay(200);
-        }
-    }
 }
 
 /// <summary>An Active point made by <see cref="RegistrationFixture.CreateActivePointAsync"/> and the clerk on its staff.</summary>

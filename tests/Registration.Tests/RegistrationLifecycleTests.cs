@@ -2,6 +2,7 @@ extern alias registration;
 
 using DonationRegistry.Contracts;
 using DonationRegistry.Registration.V1;
+using DonationRegistry.TestSupport;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using MassTransit;

@@ -64,6 +64,11 @@ public sealed class BrokerTap : IAsyncDisposable
     public IReadOnlyList<JsonElement> Received(string eventType, string property, string value) =>
         [.. Received(eventType).Select(MessageOf).Where(m => m.TryGetProperty(property, out var p) && p.ToString() == value)];
 
+    /// <summary>Waits (<see cref="Eventually"/>) until <paramref name="count"/> envelopes of <paramref name="eventType"/> whose
+    /// <paramref name="property"/> is <paramref name="value"/> have arrived; false if they did not.</summary>
+    public Task<bool> SeenAsync(string eventType, string property, string value, int count = 1) =>
+        Eventually.HoldsAsync(() => Task.FromResult(Received(eventType, property, value).Count >= count));
+
     public async ValueTask DisposeAsync()
     {
         await _channel.DisposeAsync();

@@ -39,6 +39,30 @@ public class ServiceHost<TEntryPoint>(IReadOnlyDictionary<string, string?> setti
         return GrpcChannel.ForAddress(http.BaseAddress!, new GrpcChannelOptions { HttpClient = http, DisposeHttpClient = true });
     }
 
+    /// <summary>
+    /// Waits until the service answers <c>/health</c> with success (migrations applied, broker reached); throws with its last
+    /// answer once <paramref name="within"/> (default 2 minutes: the machine may be loaded) has passed.
+    /// </summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan? within = null)
+    {
+        using var http = Http();
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"{typeof(TEntryPoint).Assembly.GetName().Name} did not become healthy: " +
+                    await response.Content.ReadAsStringAsync());
+            }
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>A plain HTTP client (JSON transcoding, health endpoints).</summary>
     public HttpClient Http(string? accessToken = null)
     {

@@ -1,5 +1,6 @@
 using DonationRegistry.Common;
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Grpc.Core;
 using Xunit;
 
@@ -144,9 +145,7 @@ public sealed class CollectionAuthorizationMatrixTests(CollectionFixture fixture
             _ => () => x.GetCollectionStatisticsAsync(new GetCollectionStatisticsRequest()).ResponseAsync,
         };
 
-        var ex = await Assert.ThrowsAsync<RpcException>(call);
-
-        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, call);
     }
 
     private readonly Dictionary<CollectionCases.CollectionCasesClient, string> _names = [];

@@ -1,4 +1,5 @@
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Google.Protobuf.WellKnownTypes;
 using Xunit;
 
@@ -162,7 +163,7 @@ public sealed class CollectionBadInputTests(CollectionFixture fixture)
 
         var violations = await RpcAssert.InvalidAsync(row.Field, null, () => row.Call(_steps, c, client));
 
-        Assert.True(violations.Any(v => v.Field == row.Field), $"{row.What}: {string.Join("; ", violations.Select(v => v.Field))}");
+        Assert.True(violations.Contains(row.Field), $"{row.What}: {string.Join("; ", violations)}");
         Assert.Equal(before, await RowsAboutAsync(subject));
     }
 

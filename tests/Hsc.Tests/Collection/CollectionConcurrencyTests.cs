@@ -1,5 +1,6 @@
 using DonationRegistry.Common;
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Grpc.Core;
 using Xunit;
 
@@ -55,10 +56,8 @@ public sealed class CollectionConcurrencyTests(CollectionFixture fixture)
             Name = c.Name, Kind = DocumentKind.InformedConsent, Reference = "DMS-1", Sha256 = CollectionSteps.Sha256Of("x"),
         });
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => _steps.HospitalAsync().ContinueWith(t => t.Result.CompleteMedicalExamAsync(
+        await RpcAssert.FailsAsync(StatusCode.Aborted, () => _steps.HospitalAsync().ContinueWith(t => t.Result.CompleteMedicalExamAsync(
             new CompleteMedicalExamRequest { Name = c.Name, MedicalExam = _steps.Exam(), Etag = c.Etag }).ResponseAsync).Unwrap());
-
-        Assert.Equal(StatusCode.Aborted, ex.StatusCode);
     }
 
     [Fact]
@@ -67,13 +66,12 @@ public sealed class CollectionConcurrencyTests(CollectionFixture fixture)
         var c = await _steps.AtAsync(CollectionCaseStatus.CollectionPlan);
         var hospital = await _steps.HospitalAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => hospital.CompleteHandoverAsync(new CompleteHandoverRequest
+        var ex = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => hospital.CompleteHandoverAsync(new CompleteHandoverRequest
         {
             Name = c.Name,
             Handover = CollectionSteps.Handover(new CollectionCase { Plan = new CollectionPlanRecord { CollectionDates = { CollectionSteps.Text(_steps.Today) } } }),
         }).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Contains("Cannot CompleteHandover while in state CollectionPlan", ex.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("Allowed now: CompleteCollectionPlan, AttachArchiveDocument, RecordFeeItems, Suspend, Cancel", ex.Status.Detail, StringComparison.Ordinal);
     }
@@ -84,9 +82,8 @@ public sealed class CollectionConcurrencyTests(CollectionFixture fixture)
         var c = await _steps.AtAsync(CollectionCaseStatus.Evaluation);
         var city = await _steps.CityAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => city.CoSignEvaluationAsync(new CoSignEvaluationRequest { Name = c.Name }).ResponseAsync);
+        var ex = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => city.CoSignEvaluationAsync(new CoSignEvaluationRequest { Name = c.Name }).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Contains("state Evaluation (not yet: evaluation recorded)", ex.Status.Detail, StringComparison.Ordinal);
     }
 
@@ -96,9 +93,8 @@ public sealed class CollectionConcurrencyTests(CollectionFixture fixture)
         var c = await _steps.AtAsync(CollectionCaseStatus.Archiving);
         var city = await _steps.CityAsync();
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => city.CompleteArchivingAsync(new CompleteArchivingRequest { Name = c.Name }).ResponseAsync);
+        var ex = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, () => city.CompleteArchivingAsync(new CompleteArchivingRequest { Name = c.Name }).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Contains("documents missing: MedicalExamReport", ex.Status.Detail, StringComparison.Ordinal);
     }
 
@@ -108,9 +104,7 @@ public sealed class CollectionConcurrencyTests(CollectionFixture fixture)
         var (request, _, _) = await _steps.SelectedRequestAsync();
         await _steps.OpenAsync(request: request);
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => _steps.OpenAsync(request: request));
-
-        Assert.Equal(StatusCode.AlreadyExists, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.AlreadyExists, () => _steps.OpenAsync(request: request));
     }
 
     private static async Task<StatusCode> Outcome(Task call)

@@ -73,7 +73,7 @@ public sealed class CollectionFixture : IAsyncLifetime
         }
         _host = new ServiceHost<HscDbContext>(settings, services => services.AddSingleton(new CollectionClock(Clock)));
         _ = _host.Server;
-        await HscFixture.WaitUntilReadyAsync(Host.Http(), "HSC");
+        await Host.WaitUntilHealthyAsync();
     }
 
     public async Task DisposeAsync()

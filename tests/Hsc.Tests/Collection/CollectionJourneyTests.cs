@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DonationRegistry.Common;
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Grpc.Core;
 using Xunit;
 
@@ -18,7 +19,7 @@ public sealed class CollectionJourneyTests(CollectionFixture fixture)
     [Fact]
     public async Task FullCase_WhenEachPartyDoesItsSteps_EndsArchivedAndSettledWithTheDonationAnnounced()
     {
-        await using var tap = await CollectionEventTap.StartAsync(fixture.BrokerConnectionString, "HscDonationCompleted", "CollectionStepCompleted");
+        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, "HscDonationCompleted", "CollectionStepCompleted");
         var (request, donor, _) = await _steps.SelectedRequestAsync();
         var city = await _steps.CityAsync();
         var local = await _steps.LocalAsync();

@@ -1,5 +1,6 @@
 using DonationRegistry.Common;
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Grpc.Core;
 using Xunit;
 
@@ -56,11 +57,11 @@ public sealed class CollectionStatisticsTests(CollectionFixture fixture)
         var city = await _steps.CityAsync();
         var auditor = await _steps.AsAsync(Roles.Auditor, "RC-330000", "330000");
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => city.GetCollectionStatisticsAsync(new GetCollectionStatisticsRequest { CityRegion = "330200" }).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, () =>
+            city.GetCollectionStatisticsAsync(new GetCollectionStatisticsRequest { CityRegion = "330200" }).ResponseAsync);
         var own = await city.GetCollectionStatisticsAsync(new GetCollectionStatisticsRequest());
         var audited = await auditor.GetCollectionStatisticsAsync(new GetCollectionStatisticsRequest { CityRegion = "330300" });
 
-        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         Assert.Equal(own.Rows, audited.Rows);
     }
 

@@ -2,6 +2,7 @@ extern alias hsc;
 
 using DonationRegistry.Common;
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -88,7 +89,7 @@ public sealed class CollectionTimeTests(CollectionFixture fixture)
     [Fact]
     public async Task ReminderSweep_OnTheRealBroker_DeliversFollowUpDueWithoutPersonalData()
     {
-        await using var tap = await CollectionEventTap.StartAsync(fixture.BrokerConnectionString, "FollowUpDue");
+        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, "FollowUpDue");
         var c = await _steps.AtAsync(CollectionCaseStatus.FollowUp);
         var caseId = c.Name["collectionCases/".Length..];
 
@@ -107,7 +108,7 @@ public sealed class CollectionTimeTests(CollectionFixture fixture)
     [InlineData(3, true)]
     public async Task CancelCase_WhenTheDonorWithdrawsAroundTheConditioningStart_IsCriticalFromThatDayAndAlerts(int day, bool critical)
     {
-        await using var tap = await CollectionEventTap.StartAsync(fixture.BrokerConnectionString, "DonorWithdrawalCritical", "CollectionCaseCancelled");
+        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, "DonorWithdrawalCritical", "CollectionCaseCancelled");
         var c = await _steps.AtAsync(CollectionCaseStatus.AdmissionAndMobilisation);
         var planned = CollectionSteps.Parse(c.Plan.ConditioningStart).AddDays(day - 3);
         _steps.ClockTo(planned, 10);

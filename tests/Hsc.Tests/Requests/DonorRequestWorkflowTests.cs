@@ -1,4 +1,5 @@
 using DonationRegistry.Hsc.V1;
+using DonationRegistry.TestSupport;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class DonorRequestWorkflowTests(HscFixture fixture)
     [Fact]
     public async Task Workflow_WhenTenOfTenByGlString_IsSelectedWithTheDonorReservedAndDonorReservedOnTheBroker()
     {
-        await using var tap = await RequestEventTap.StartAsync(fixture.BrokerConnectionString, "DonorReserved", "DonorReleased");
+        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, "DonorReserved", "DonorReleased");
         var donor = await _steps.DonorAsync();
         var donorId = Guid.Parse(donor.Name["donors/".Length..]);
         var search = await _steps.SearchAsync();
@@ -120,7 +121,7 @@ public sealed class DonorRequestWorkflowTests(HscFixture fixture)
     [Fact]
     public async Task RecordConfirmatoryTyping_WhenSevenOfTen_FailsAndReleasesTheDonor()
     {
-        await using var tap = await RequestEventTap.StartAsync(fixture.BrokerConnectionString, "DonorReleased");
+        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, "DonorReleased");
         var donor = await _steps.DonorAsync(RequestSteps.SevenOfTen);
         var donorId = Guid.Parse(donor.Name["donors/".Length..]);
         var request = await _steps.SampleReceivedAsync(donor, RequestSteps.NewSampleId());

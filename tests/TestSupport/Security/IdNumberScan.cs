@@ -8,8 +8,8 @@ namespace DonationRegistry.TestSupport.Security;
 /// <summary>
 /// The ID-number leak scan of issue #9, one for every service: a walk through a service names the ID numbers it uses
 /// (<see cref="Use"/>) and keeps the answers it gets (<see cref="Response{T}"/>, <see cref="RefusalAsync"/>); the service logs into
-/// <see cref="Logs"/> (<c>services.AddSingleton&lt;ILoggerProvider&gt;(scan.Logs)</c>) and a <see cref="BrokerTap"/> collects the
-/// events; <see cref="AssertNoLeaks"/> then fails naming every log line, event or answer that shows an ID number
+/// <see cref="Logs"/> and a <see cref="BrokerTap"/> collects the events (<see cref="ScannedService{TEntryPoint}"/> sets both up);
+/// <see cref="AssertNoLeaks"/> then fails naming every log line, event or answer that shows an ID number
 /// (<see cref="IdNumberLeaks"/>: whole, or more of it than masking shows).
 /// </summary>
 public sealed class IdNumberScan
