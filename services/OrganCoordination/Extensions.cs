@@ -46,8 +46,9 @@ public static class Extensions
                 o.Address = new Uri(builder.Configuration["Registry:Address"] ?? DefaultRegistryAddress))
             .AddHttpMessageHandler<ServiceTokenHandler>();
         builder.Services.AddScoped<IRegistry, GrpcRegistry>();
-        // The public credential check: a handful per minute per client address, so numbers cannot be tried in bulk.
-        builder.AddPublicRpcRateLimit("OrganCoordination:CredentialChecksPerMinute");
+        // The public rpcs (credential check, memorial list): a handful per minute per client address and rpc, so credential numbers
+        // cannot be tried in bulk.
+        builder.AddPublicRpcRateLimit("OrganCoordination:PublicCallsPerMinute");
         return builder;
     }
 

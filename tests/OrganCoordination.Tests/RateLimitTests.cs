@@ -31,9 +31,7 @@ public sealed class RateLimitTests(OrganFixture fixture)
         {
             Assert.False((await anonymous.CheckCredentialAsync(request)).Active);
         }
-        var ex = await Assert.ThrowsAsync<RpcException>(() => anonymous.CheckCredentialAsync(request).ResponseAsync);
-
-        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () => anonymous.CheckCredentialAsync(request).ResponseAsync);
     }
 
     [Fact]
@@ -48,9 +46,8 @@ public sealed class RateLimitTests(OrganFixture fixture)
         {
             await officer.ListReceivingUnitsAsync(new ListReceivingUnitsRequest());
         }
-        var ex = await Assert.ThrowsAsync<RpcException>(() =>
+        await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () =>
             anonymous.CheckCredentialAsync(new CheckCredentialRequest { Number = "ZJ-000000-0" }).ResponseAsync);
-        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
     }
 
     [Fact]
@@ -64,9 +61,7 @@ public sealed class RateLimitTests(OrganFixture fixture)
         {
             Assert.Empty((await anonymous.ListMemorialsAsync(request)).Memorials);
         }
-        var ex = await Assert.ThrowsAsync<RpcException>(() => anonymous.ListMemorialsAsync(request).ResponseAsync);
-
-        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () => anonymous.ListMemorialsAsync(request).ResponseAsync);
     }
 
     [Fact]
@@ -75,15 +70,15 @@ public sealed class RateLimitTests(OrganFixture fixture)
         await using var limited = await LimitedOrganAsync(1);
         var credentials = new CoordinatorCredentials.CoordinatorCredentialsClient(limited.Channel());
         await credentials.CheckCredentialAsync(new CheckCredentialRequest { Number = "ZJ-000000-0" });
-        Assert.Equal(StatusCode.ResourceExhausted, (await Assert.ThrowsAsync<RpcException>(() =>
-            credentials.CheckCredentialAsync(new CheckCredentialRequest { Number = "ZJ-000000-0" }).ResponseAsync)).StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () =>
+            credentials.CheckCredentialAsync(new CheckCredentialRequest { Number = "ZJ-000000-0" }).ResponseAsync);
 
         var list = await new Memorials.MemorialsClient(limited.Channel()).ListMemorialsAsync(new ListMemorialsRequest { Site = "纪念园-none" });
 
         Assert.Empty(list.Memorials);
     }
 
-    private async Task<ServiceHost<OrganDbContext>> LimitedOrganAsync(int checksPerMinute)
+    private async Task<ServiceHost<OrganDbContext>> LimitedOrganAsync(int callsPerMinute)
     {
         await using var scope = fixture.Organ.Services.CreateAsyncScope();
         var connectionString = scope.ServiceProvider.GetRequiredService<OrganDbContext>().Database.GetConnectionString();
@@ -94,7 +89,7 @@ public sealed class RateLimitTests(OrganFixture fixture)
             ["Messaging:ServiceName"] = "organlimited-" + Guid.NewGuid().ToString("N")[..8],
             ["Identity:Authority"] = fixture.Identity.Authority,
             ["OrganCoordination:ClientSecret"] = IdentityServer.ClientSecrets["organcoordination"],
-            ["OrganCoordination:CredentialChecksPerMinute"] = checksPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OrganCoordination:PublicCallsPerMinute"] = callsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Registry:Address"] = "http://localhost",
             ["PersonalData:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["PersonalData:HashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
