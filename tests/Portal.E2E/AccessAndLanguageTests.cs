@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DonationRegistry.Common;
-using DonationRegistry.TestSupport.Identity;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -10,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace DonationRegistry.Portal.E2E;
 
 /// <summary>What each role sees, refusals in plain words, and the language switch.</summary>
-[Collection(PortalSystem.Collection)]
-public sealed class AccessAndLanguageTests(PortalSystem system)
+[Collection(AppHostSystem.Collection)]
+public sealed class AccessAndLanguageTests(AppHostSystem system)
 {
     [Fact]
     public async Task RegistrationPage_WhenClerkOpensAnotherPointsVolunteer_ShowsClearRefusal()
@@ -80,9 +78,7 @@ public sealed class AccessAndLanguageTests(PortalSystem system)
     // A demo volunteer registered in Ningbo (330200), which the Hangzhou clerk's point has nothing to do with.
     private async Task<string> RegistrationOutsideHangzhouAsync()
     {
-        var token = await system.Identity.TokenAsync("officer.zj", IdentityServer.DemoPassword, Scopes.Registration);
-        using var http = new HttpClient { BaseAddress = system.RegistrationHttp };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var http = await system.ClientAsync("registration", "officer.zj", Scopes.Registration);
         using var response = await http.PostAsJsonAsync("v1/registrations:search",
             new { purpose = "浏览器测试：取一条其他城市的登记", regionCode = "330200", pageSize = 1 });
         response.EnsureSuccessStatusCode();

@@ -9,8 +9,8 @@ namespace DonationRegistry.Portal.E2E;
 /// Accessibility basics: every input of the main forms has an accessible name (what a screen reader announces and what
 /// Playwright's GetByLabel finds), and the registration form can be completed with the keyboard alone.
 /// </summary>
-[Collection(PortalSystem.Collection)]
-public sealed partial class AccessibilityTests(PortalSystem system)
+[Collection(AppHostSystem.Collection)]
+public sealed partial class AccessibilityTests(AppHostSystem system)
 {
     // Every form control in the page's main content without an accessible name: aria-labelledby, aria-label, a <label> (for= or
     // wrapping) or title, in that order (the parts of the accessible-name computation a form control uses). Controls that

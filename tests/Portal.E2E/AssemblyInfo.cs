@@ -1,5 +1,5 @@
 using Xunit;
 
-// One system at a time: the in-process one (PortalSystem) and the one the AppHost's resource code starts (AppHostSystem) each run
-// PostgreSQL, RabbitMQ, the services and a browser; on a two-core machine side by side they would only slow each other down.
+// One browser driving one system (AppHostSystem, shared by every class): the journeys' people and their records meet in one
+// sequence, and on a two-core machine parallel browsers would only slow each other down.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -7,9 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace DonationRegistry.Portal.E2E;
 
 /// <summary>
-/// The registration journey's steps in the browser, shared by the journey on the in-process system and the one on the system the
-/// AppHost's resource code starts: register with witnesses and forward (clerk), confirm (city officer), the certificate with its
-/// verification code and its file (clerk), the public check (anyone).
+/// The registration journey's steps in the browser: register with witnesses and forward (clerk), confirm (city officer), the
+/// certificate with its verification code and its file (clerk), the public check (anyone).
 /// </summary>
 public static partial class DeskSteps
 {
@@ -30,7 +29,7 @@ public static partial class DeskSteps
         await clerk.GetByText("本人同意将登记信息报送省级中心", new() { Exact = false }).ClickAsync();
         if (screenshots)
         {
-            await PortalSystem.ScreenshotAsync(clerk, "desk-new-registration");
+            await AppHostSystem.ScreenshotAsync(clerk, "desk-new-registration");
         }
         await clerk.ByTestId("submit-registration").ClickAsync();
         await clerk.WaitForURLAsync(RegistrationPage());
@@ -70,7 +69,7 @@ public static partial class DeskSteps
         await Expect(row).ToHaveCountAsync(0);
         if (screenshots)
         {
-            await PortalSystem.ScreenshotAsync(officer, "registry-queue");
+            await AppHostSystem.ScreenshotAsync(officer, "registry-queue");
         }
     }
 
@@ -90,7 +89,7 @@ public static partial class DeskSteps
         await Expect(clerk.ByTestId("certificate-number")).ToHaveTextAsync(number);
         if (screenshots)
         {
-            await PortalSystem.ScreenshotAsync(clerk, "desk-certificate");
+            await AppHostSystem.ScreenshotAsync(clerk, "desk-certificate");
         }
 
         var download = await clerk.RunAndWaitForDownloadAsync(() => clerk.ByTestId("download-certificate").ClickAsync());
@@ -114,7 +113,7 @@ public static partial class DeskSteps
         await Expect(visitor.ByTestId("verify-valid")).Not.ToContainTextAsync(name);
         if (screenshots)
         {
-            await PortalSystem.ScreenshotAsync(visitor, "verify");
+            await AppHostSystem.ScreenshotAsync(visitor, "verify");
         }
     }
 

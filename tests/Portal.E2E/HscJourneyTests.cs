@@ -7,10 +7,11 @@ namespace DonationRegistry.Portal.E2E;
 /// <summary>
 /// The HSC journey: the Ningbo coordinator searches the pool and requests a donor, the Haishu Red Cross re-contacts the donor, the
 /// coordinator confirms and selects them and opens a collection case, and the hospital, the city and the county complete the eight
-/// steps, each party seeing the form of its own steps only. The collection procedure's clock is moved as the weeks would pass.
+/// steps, each party seeing the form of its own steps only. All on the system the AppHost starts, on real time: the collection is of
+/// bone marrow (no G-CSF days), planned for today, so every step's dates are days the service accepts without waiting for them.
 /// </summary>
-[Collection(PortalSystem.Collection)]
-public sealed class HscJourneyTests(PortalSystem system)
+[Collection(AppHostSystem.Collection)]
+public sealed class HscJourneyTests(AppHostSystem system)
 {
     [Fact]
     public async Task Search_WhenATypingIsMistyped_ShowsTheProblemAsTypedAndSearchesOnlyOnceCorrected()
@@ -37,7 +38,7 @@ public sealed class HscJourneyTests(PortalSystem system)
     [Fact]
     public async Task CollectionJourney_WhenCoordinatorHospitalCityAndCountyEachDoTheirSteps_CaseClosesAndEachSawOnlyItsOwnForms()
     {
-        var clock = system.Hsc.Clock;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var donor = HscSetup.DemoDonor(1);
         var donorShort = donor["donors/".Length..][..8];
         var localUser = await HscSetup.LocalOfficerAsync(system);
@@ -55,7 +56,7 @@ public sealed class HscJourneyTests(PortalSystem system)
         await Expect(row.ByTestIdIn("locus-DQB1")).ToContainTextAsync("2/2");
         await Expect(city.ByTestId("matches")).Not.ToContainTextAsync("身份证");
         await city.ByTestId("results").ScrollIntoViewIfNeededAsync();
-        await PortalSystem.ScreenshotAsync(city, "hsc-search");
+        await AppHostSystem.ScreenshotAsync(city, "hsc-search");
         await row.ByTestIdIn("pick-donor").ClickAsync();
         await city.Locator("#transplant-centre").FillAsync("浙江大学医学院附属第一医院");
         await city.ByTestId("confirm-open-request").ClickAsync();
@@ -107,14 +108,14 @@ public sealed class HscJourneyTests(PortalSystem system)
         await Browser.OpenAsync(hospital, "hsc/cases");
         await Expect(hospital.ByTestId("due-item").Filter(new() { HasText = caseShort })).ToContainTextAsync("待办步骤");
         await Browser.OpenAsync(hospital, casePath);
-        await HscSetup.TypeAsync(hospital, "exam-date", HscSetup.Iso(clock.Today));
+        await HscSetup.TypeAsync(hospital, "exam-date", HscSetup.Iso(today));
         await HscSetup.TypeAsync(hospital, "exam-hospital", "宁波市第一医院");
         await HscSetup.TypeAsync(hospital, "exam-results", "血常规、肝肾功能正常");
         await hospital.ByTestId("complete-exam").ClickAsync();
         await ExpectStatusAsync(hospital, "捐献者评估");
 
         // Step 2 (hospital records, the city co-signs).
-        await HscSetup.TypeAsync(hospital, "eval-date", HscSetup.Iso(clock.Today));
+        await HscSetup.TypeAsync(hospital, "eval-date", HscSetup.Iso(today));
         await HscSetup.TypeAsync(hospital, "eval-consent-document", "DMS-CONSENT-E2E");
         await hospital.ByTestId("record-evaluation").ClickAsync();
         await Expect(hospital.ByTestId("records")).ToContainTextAsync("等待市红十字会会签");
@@ -124,48 +125,49 @@ public sealed class HscJourneyTests(PortalSystem system)
         await city.ByTestId("cosign-evaluation").ClickAsync();
         await ExpectStatusAsync(city, "制定采集计划");
 
-        // Step 3 (city): admission and G-CSF tomorrow, collection on day 5, the patient's conditioning from day 3.
-        var today = clock.Today;
+        // Step 3 (city): bone marrow, admission and collection today (a PBSC plan needs four G-CSF days before the collection, and the
+        // hospital cannot record days still to come), the patient's conditioning from today.
         await Browser.OpenAsync(city, "hsc/cases");
         await Expect(city.ByTestId("due-item").Filter(new() { HasText = caseShort })).ToContainTextAsync("待办步骤");
-        await PortalSystem.ScreenshotAsync(city, "hsc-cases");
+        await AppHostSystem.ScreenshotAsync(city, "hsc-cases");
         await Browser.OpenAsync(city, casePath);
         await Browser.OpenAsync(hospital, casePath);
         await ReadOnlyAsync(hospital, "complete-plan");
-        await HscSetup.TypeAsync(city, "plan-admission", HscSetup.Iso(today.AddDays(1)));
-        await HscSetup.TypeAsync(city, "plan-mobilisation", HscSetup.Iso(today.AddDays(1)));
-        await HscSetup.TypeAsync(city, "plan-collection-dates", HscSetup.Iso(today.AddDays(5)));
-        await HscSetup.TypeAsync(city, "plan-conditioning", HscSetup.Iso(today.AddDays(3)));
+        await HscSetup.TypeAsync(city, "plan-admission", HscSetup.Iso(today));
+        await HscSetup.TypeAsync(city, "plan-mobilisation", HscSetup.Iso(today));
+        await HscSetup.TypeAsync(city, "plan-collection-dates", HscSetup.Iso(today));
+        await Browser.SelectAsync(city, "plan-product", "骨髓");
+        await Expect(city.Locator("#plan-product")).ToHaveValueAsync("BoneMarrow");
+        await HscSetup.TypeAsync(city, "plan-conditioning", HscSetup.Iso(today));
         await HscSetup.TypeAsync(city, "plan-centre", "浙江大学医学院附属第一医院");
         await HscSetup.TypeAsync(city, "plan-courier", "顺丰医药");
         await city.ByTestId("complete-plan").ClickAsync();
         await ExpectStatusAsync(city, "入院及注射动员剂");
-        await PortalSystem.ScreenshotAsync(city, "hsc-case");
+        await AppHostSystem.ScreenshotAsync(city, "hsc-case");
 
-        // Step 4 (hospital), on the collection day: the four G-CSF days come from the plan.
-        clock.MoveTo(today.AddDays(5), 8);
+        // Step 4 (hospital): admitted today as planned; bone marrow needs no G-CSF days.
         await Browser.OpenAsync(hospital, casePath);
-        await Expect(hospital.ByTestId("dose-row")).ToHaveCountAsync(4);
+        await Expect(hospital.Locator("#mob-admitted")).ToHaveValueAsync(HscSetup.Iso(today));
+        await Expect(hospital.ByTestId("dose-row")).ToHaveCountAsync(0);
         await hospital.ByTestId("complete-mobilisation").ClickAsync();
         await ExpectStatusAsync(hospital, "造血干细胞采集与交接");
 
-        // Step 5 (hospital): the session and the hand-over at 15:00.
-        clock.MoveTo(today.AddDays(5), 16);
+        // Step 5 (hospital): today's session and the hand-over (at the start of today: a time already past).
         await HscSetup.TypeAsync(hospital, "session-0-volume", "150");
         await HscSetup.TypeAsync(hospital, "session-0-cd34", "6.1");
-        await HscSetup.TypeAsync(hospital, "handover-product", "PBSC-E2E-01");
+        await HscSetup.TypeAsync(hospital, "handover-product", "BM-E2E-01");
+        await HscSetup.TypeAsync(hospital, "handover-at", HscSetup.Iso(today) + " 00:00");
         await HscSetup.TypeAsync(hospital, "handover-witness", "NB-RC-07");
         await hospital.ByTestId("complete-handover").ClickAsync();
         await ExpectStatusAsync(hospital, "捐献者回访");
 
-        // Step 6 (county): the day-7 visit, then the step; the city reads.
-        var visitDay = today.AddDays(12);
-        clock.MoveTo(visitDay, 10);
+        // Step 6 (county): the visit due on day 7 after the hand-over, made today, then the step; the city reads.
+        var visitDay = today;
         await Browser.OpenAsync(city, casePath);
         await ReadOnlyAsync(city, "complete-follow-up");
         await Expect(city.ByTestId("record-visit")).ToHaveCountAsync(0);
         await Browser.OpenAsync(local, casePath);
-        await Expect(local.ByTestId("follow-up").First).ToContainTextAsync(HscSetup.Iso(visitDay));
+        await Expect(local.ByTestId("follow-up").First).ToContainTextAsync(HscSetup.Iso(today.AddDays(7)));
         await HscSetup.TypeAsync(local, "visit-date", HscSetup.Iso(visitDay));
         await local.ByTestId("record-visit").ClickAsync();
         await Expect(local.ByTestId("follow-up").First).ToContainTextAsync("良好");
@@ -208,6 +210,8 @@ public sealed class HscJourneyTests(PortalSystem system)
         await HscSetup.TypeAsync(local, "visit-date", HscSetup.Iso(visitDay));
         await HscSetup.TypeAsync(local, "visit-adverse", "采集后持续骨痛，住院观察");
         await Browser.SelectAsync(local, "visit-severity", "严重");
+        // The choice has reached the page (under load a click sent before it would record the default, mild).
+        await Expect(local.Locator("#visit-severity")).ToHaveValueAsync("Serious");
         await local.ByTestId("record-visit").ClickAsync();
         await Expect(local.ByTestId("serious-adverse-event")).ToContainTextAsync("严重不良事件");
         await Expect(local.ByTestId("follow-up").Nth(1)).ToContainTextAsync("需上报");
@@ -280,7 +284,7 @@ public sealed class HscJourneyTests(PortalSystem system)
         }
         // The re-contact form is ready for the next attempt: no outcome chosen, and none shown as an untranslated enum name.
         await Expect(page.Locator("#attempt-outcome")).ToHaveValueAsync("");
-        await PortalSystem.ScreenshotAsync(page, "hsc-request");
+        await AppHostSystem.ScreenshotAsync(page, "hsc-request");
 
         // The coordinator keeps this donor in reserve for the patient.
         await page.ByTestId("select-backup").ClickAsync();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -24,8 +23,8 @@ public static class HscSetup
         "A*30:01+A*02:07^C*06:02+C*01:02^B*13:02+B*46:01^DRB1*07:01+DRB1*09:01^DQB1*02:02+DQB1*03:03";
 
     /// <summary>A new local Red Cross officer of Haishu; its user name and password.</summary>
-    public static async Task<CreatedUser> LocalOfficerAsync(PortalSystem system) =>
-        await system.Identity.CreateUserAsync(Roles.LocalRedCrossOfficer, "RC-" + Haishu, Haishu, "county", "钱伟（海曙区红十字会）");
+    public static async Task<CreatedUser> LocalOfficerAsync(AppHostSystem system) =>
+        await system.CreateUserAsync(Roles.LocalRedCrossOfficer, "RC-" + Haishu, Haishu, "county", "钱伟（海曙区红十字会）");
 
     /// <summary>"donors/{id}" of demo donor <paramref name="n"/>, derived as the HSC demo seeder derives it (demo donor 1 lives in Haishu).</summary>
     public static string DemoDonor(int n)
@@ -70,7 +69,7 @@ public static class HscSetup
 
     /// <summary>The shared HML example file, read in place.</summary>
     public static string HmlExampleFile =>
-        Path.GetFullPath(Path.Combine(PortalSystem.RepositoryRoot(), "..", "shared", "data", "hml", "hml_1_0_1-example7-ngsFull.xml"));
+        Path.GetFullPath(Path.Combine(AppHostSystem.RepositoryRoot(), "..", "shared", "data", "hml", "hml_1_0_1-example7-ngsFull.xml"));
 
     // The HSC demo seed's six haplotypes (services/Hsc/Seeding/DemoDonorSeeder.cs), loci in its order A, C, B, DRB1, DQB1.
     private static readonly string[][] DemoHaplotypes =
@@ -91,10 +90,10 @@ public static class HscSetup
     /// A collection case at step 1 for demo donor <paramref name="n"/>, set up through the HSC service's HTTP API by the Ningbo
     /// coordinator (search, request, re-contact, confirmatory typing, primary, case) as the journey does it in the browser; "collectionCases/{id}".
     /// </summary>
-    public static async Task<string> CaseAtStepOneAsync(PortalSystem system, int n) => (await RequestWithCaseAsync(system, n, DonorGlString)).Case;
+    public static async Task<string> CaseAtStepOneAsync(AppHostSystem system, int n) => (await RequestWithCaseAsync(system, n, DonorGlString)).Case;
 
     /// <summary>As <see cref="CaseAtStepOneAsync"/> for a patient typed <paramref name="patientTyping"/> (10/10 with the donor); both names.</summary>
-    public static async Task<(string Request, string Case)> RequestWithCaseAsync(PortalSystem system, int n, string patientTyping)
+    public static async Task<(string Request, string Case)> RequestWithCaseAsync(AppHostSystem system, int n, string patientTyping)
     {
         using var http = await ClientAsync(system);
         var sampleId = "CT-E2E-" + Guid.NewGuid().ToString("N")[..6];
@@ -110,7 +109,7 @@ public static class HscSetup
     /// mismatches at A, B and DRB1 (no demo donor carries the example's haplotypes), re-contacted, its confirmatory sample received
     /// under the example's sample id: the HML file is the next thing to record. "donorRequests/{id}".
     /// </summary>
-    public static async Task<string> RequestAwaitingHmlAsync(PortalSystem system, int n)
+    public static async Task<string> RequestAwaitingHmlAsync(AppHostSystem system, int n)
     {
         using var http = await ClientAsync(system);
         return await RequestWithSampleAsync(http, n, HmlExampleTyping, new { totalMismatches = 5, perLocusMismatches = 2 }, HmlExampleSampleId);
@@ -130,13 +129,7 @@ public static class HscSetup
     }
 
     // The Ningbo coordinator on the HSC service's JSON API.
-    private static async Task<HttpClient> ClientAsync(PortalSystem system)
-    {
-        var token = await system.Identity.TokenAsync("hsc.nb", IdentityServer.DemoPassword, Scopes.Hsc);
-        var http = new HttpClient { BaseAddress = new Uri(system.Hsc.HttpAddress + "/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
-    }
+    private static Task<HttpClient> ClientAsync(AppHostSystem system) => system.ClientAsync("hsc", "hsc.nb", Scopes.Hsc);
 
     // Posts a JSON body; returns the "name" of the resource answered.
     private static async Task<string> PostAsync(HttpClient http, string path, object body)

@@ -7,8 +7,8 @@ using DonationRegistry.TestSupport.Security;
 namespace DonationRegistry.Portal.E2E;
 
 /// <summary>A clerk imports a registration drive's CSV: the progress reaches the end, the bad rows are listed and downloadable.</summary>
-[Collection(PortalSystem.Collection)]
-public sealed class ImportJourneyTests(PortalSystem system)
+[Collection(AppHostSystem.Collection)]
+public sealed class ImportJourneyTests(AppHostSystem system)
 {
     private const string Header = "姓名,证件类型,证件号码,出生日期,性别,手机号码,联系地址,捐献类型,捐献范围,紧急联系人,联系人关系,联系人电话,执行人类型,执行人姓名,执行人电话,敏感信息同意,转交同意";
 
@@ -38,7 +38,7 @@ public sealed class ImportJourneyTests(PortalSystem system)
         var rows = page.ByTestId("import-error-row");
         await Expect(rows.Filter(new() { HasText = "证件号码" }).First).ToContainTextAsync("3");
         await Expect(rows.Filter(new() { HasText = "捐献范围" })).ToContainTextAsync("5");
-        await PortalSystem.ScreenshotAsync(page, "desk-import");
+        await AppHostSystem.ScreenshotAsync(page, "desk-import");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ByTestId("import-report").ClickAsync());
         Assert.Equal("drive-错误报告.csv", download.SuggestedFilename);

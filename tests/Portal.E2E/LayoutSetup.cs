@@ -1,8 +1,6 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DonationRegistry.Common;
-using DonationRegistry.TestSupport.Identity;
 
 namespace DonationRegistry.Portal.E2E;
 
@@ -20,7 +18,7 @@ public static class LayoutSetup
     private static (string Family, string Visit)? _care;
 
     /// <summary>"hsc/donorRequests/{id}" and "hsc/collectionCases/{id}" (Portal paths).</summary>
-    public static async Task<(string Request, string Case)> HscAsync(PortalSystem system)
+    public static async Task<(string Request, string Case)> HscAsync(AppHostSystem system)
     {
         await Gate.WaitAsync();
         try
@@ -39,7 +37,7 @@ public static class LayoutSetup
     }
 
     /// <summary>"organ/organCases/{id}" (Portal path) of a case in state reported, with a donor ID number.</summary>
-    public static async Task<string> OrganCaseAsync(PortalSystem system)
+    public static async Task<string> OrganCaseAsync(AppHostSystem system)
     {
         await OrganSetup.EnsureCoordinatorCredentialAsync(system, "coordinator");
         await Gate.WaitAsync();
@@ -47,9 +45,7 @@ public static class LayoutSetup
         {
             if (_organCase is null)
             {
-                var token = await system.Identity.TokenAsync("coordinator", IdentityServer.DemoPassword, Scopes.Organ);
-                using var http = new HttpClient { BaseAddress = new Uri(system.Organ.HttpAddress + "/") };
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var http = await system.ClientAsync("organcoordination", "coordinator", Scopes.Organ);
                 using var response = await http.PostAsJsonAsync("v1/organCases", new
                 {
                     requestId = Guid.NewGuid().ToString(), regionCode = "330102", hospitalId = "H-330102-0001",
@@ -72,7 +68,7 @@ public static class LayoutSetup
     }
 
     /// <summary>"care/families/{id}" and "care/visits/{id}" (Portal paths): a Xihu family with an elder and a visit scheduled for care.hz.</summary>
-    public static async Task<(string Family, string Visit)> CareAsync(PortalSystem system)
+    public static async Task<(string Family, string Visit)> CareAsync(AppHostSystem system)
     {
         var staff = await CareSetup.RegisterStaffAsync(system, "care.hz", "孙丽", "330100");
         await Gate.WaitAsync();

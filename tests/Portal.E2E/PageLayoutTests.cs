@@ -8,8 +8,8 @@ namespace DonationRegistry.Portal.E2E;
 /// Every main page on a 1280×800 screen and on a 390-px-wide phone (390×844): the page never scrolls sideways (a wide table may scroll
 /// inside its own container), and its heading and primary action can be seen where a person looks for them.
 /// </summary>
-[Collection(PortalSystem.Collection)]
-public sealed class PageLayoutTests(PortalSystem system)
+[Collection(AppHostSystem.Collection)]
+public sealed class PageLayoutTests(AppHostSystem system)
 {
     /// <summary>
     /// User ("" = not signed in), path ({request}, {case}, {organCase}, {family} and {visit} are made by the set-up), the page's
@@ -67,7 +67,7 @@ public sealed class PageLayoutTests(PortalSystem system)
         await AssertLaidOutAsync(desktop, path, heading, action, "1280×800");
         if (screenshot.Length > 0)
         {
-            await PortalSystem.ScreenshotAsync(desktop, screenshot);
+            await AppHostSystem.ScreenshotAsync(desktop, screenshot);
         }
 
         // The same person on a phone: the sign-in cookie carried over, the page opened afresh at 390×844.
@@ -77,7 +77,7 @@ public sealed class PageLayoutTests(PortalSystem system)
         if (phoneScreenshot.Length > 0)
         {
             await phone.EvaluateAsync("() => window.scrollTo(0, 0)");
-            await PortalSystem.ScreenshotAsync(phone, phoneScreenshot);
+            await AppHostSystem.ScreenshotAsync(phone, phoneScreenshot);
         }
     }
 

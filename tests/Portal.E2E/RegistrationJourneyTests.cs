@@ -10,8 +10,8 @@ namespace DonationRegistry.Portal.E2E;
 /// officer confirms it (and sees it counted), the clerk sees and downloads the certificate with its verification code, and an
 /// anonymous visitor verifies it.
 /// </summary>
-[Collection(PortalSystem.Collection)]
-public sealed class RegistrationJourneyTests(PortalSystem system)
+[Collection(AppHostSystem.Collection)]
+public sealed class RegistrationJourneyTests(AppHostSystem system)
 {
     [Fact]
     public async Task Registration_WhenClerkRegistersWitnessesForwardsAndOfficerConfirms_VisitorVerifiesCertificate()
