@@ -34,9 +34,7 @@ public sealed class CertificateRateLimitTests(RegistrationFixture fixture)
         {
             Assert.False((await anonymous.VerifyCertificateAsync(request)).Valid);
         }
-        var ex = await Assert.ThrowsAsync<RpcException>(() => anonymous.VerifyCertificateAsync(request).ResponseAsync);
-
         // The limiter answers gRPC callers with a trailers-only RESOURCE_EXHAUSTED (ServiceDefaults/PublicRpcRateLimit).
-        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+        await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, () => anonymous.VerifyCertificateAsync(request).ResponseAsync);
     }
 }
