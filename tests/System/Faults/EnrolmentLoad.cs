@@ -18,31 +18,51 @@ public sealed class EnrolmentLoad(Registrations.RegistrationsClient registration
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// Runs <paramref name="clients"/> clients; after <paramref name="before"/> runs <paramref name="fault"/> (which ends when the
-    /// system was put back, e.g. a restart returned); keeps issuing new requests for <paramref name="after"/> more, then lets each
-    /// client finish its current request (retrying for at most <paramref name="retryFor"/>).
+    /// Runs <paramref name="load"/>'s clients; after its Before runs <paramref name="fault"/> (which ends when the system was put
+    /// back, e.g. a restart returned); keeps issuing new requests for its After more, then lets each client finish its current
+    /// request (retrying for at most <paramref name="retryFor"/>).
     /// </summary>
-    public async Task<LoadOutcome> RunAsync(int clients, Func<Task> fault, TimeSpan before, TimeSpan after, TimeSpan retryFor)
+    public async Task<LoadOutcome> RunAsync(ScenarioLoad load, Func<Task> fault, TimeSpan retryFor)
     {
-        var outcome = new LoadOutcome();
+        var outcome = new LoadOutcome { Target = load };
         using var stopIssuing = new CancellationTokenSource();
-        var load = Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(() => ClientAsync(outcome, retryFor, stopIssuing.Token))));
-        await Task.Delay(before);
+        // Paced: each client issues one request every Clients/Rate seconds, staggered; a client behind its pace (a slow answer,
+        // retries) goes on at once but does not catch up, so the rate reported is the one the system sustained.
+        var interval = load.Rate > 0 ? TimeSpan.FromSeconds(load.Clients / load.Rate) : TimeSpan.Zero;
+        var clients = Enumerable.Range(0, load.Clients).Select(c =>
+            Task.Run(() => ClientAsync(outcome, interval * c / load.Clients, interval, retryFor, stopIssuing.Token)));
+        var running = Task.WhenAll(clients);
+        await Task.Delay(load.Before);
         outcome.FaultStarted = outcome.Clock.Elapsed;
         await fault();
         outcome.FaultEnded = outcome.Clock.Elapsed;
-        await Task.Delay(after);
+        await Task.Delay(load.After);
+        outcome.StoppedIssuing = outcome.Clock.Elapsed;
         await stopIssuing.CancelAsync();
-        await load;
+        await running;
         outcome.LoadEnded = outcome.Clock.Elapsed;
         return outcome;
     }
 
-    private async Task ClientAsync(LoadOutcome outcome, TimeSpan retryFor, CancellationToken stopIssuing)
+    private async Task ClientAsync(LoadOutcome outcome, TimeSpan offset, TimeSpan interval, TimeSpan retryFor, CancellationToken stopIssuing)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var next = outcome.Clock.Elapsed + offset;
         while (!stopIssuing.IsCancellationRequested)
         {
+            var wait = next - outcome.Clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(wait, stopIssuing);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            next = Max(next + interval, outcome.Clock.Elapsed);
             var request = new EnrollHscVolunteerRequest
             {
                 RequestId = Guid.NewGuid().ToString(),
@@ -58,6 +78,8 @@ public sealed class EnrolmentLoad(Registrations.RegistrationsClient registration
         }
     }
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
     private async Task EnrolUntilAcknowledgedAsync(LoadOutcome outcome, EnrollHscVolunteerRequest request, TimeSpan retryFor)
     {
         var giveUpAt = outcome.Clock.Elapsed + retryFor;
@@ -67,7 +89,7 @@ public sealed class EnrolmentLoad(Registrations.RegistrationsClient registration
             try
             {
                 var enrolment = await registrations.EnrollHscVolunteerAsync(request, deadline: DateTime.UtcNow + CallDeadline);
-                outcome.Acknowledge(Guid.Parse(request.RequestId), Guid.Parse(enrolment.VolunteerId), outcome.Clock.Elapsed - firstTry);
+                outcome.Acknowledge(Guid.Parse(request.RequestId), Guid.Parse(enrolment.VolunteerId), firstTry, outcome.Clock.Elapsed);
                 return;
             }
             catch (RpcException ex)
