@@ -56,6 +56,10 @@ public sealed class CollectionFixture : IAsyncLifetime
         var settings = HscFixture.Settings(_database.ConnectionString, BrokerConnectionString, "hscc-" + Guid.NewGuid().ToString("N")[..8],
             Identity.Authority);
         settings["Collection:ReminderInterval"] = "1.00:00:00";
+        // Wenzhou (only the statistics test's city) visits its donors on its own days; Ningbo keeps the default schedule.
+        settings["Collection:Cities:330300:FollowUpDays:0"] = "3";
+        settings["Collection:Cities:330300:FollowUpDays:1"] = "30";
+        settings["Collection:Cities:330300:FollowUpDays:2"] = "365";
         // A fee standard for every year the tests' clock may reach (the shipped settings name Ningbo 2026 only).
         foreach (var city in new[] { "330200", "330300" })
         {

@@ -18,6 +18,10 @@ public sealed class CollectionStatisticsTests(CollectionFixture fixture)
         // Donated: one plain, one international and independent, one second donation of lymphocytes; cancelled and unfinished
         // cases do not count.
         var plain = await _steps.AtAsync(CollectionCaseStatus.FollowUp);
+        // The city's own follow-up schedule (the fixture configures Wenzhou's days), counted from the hand-over day.
+        var handedOver = DateOnly.FromDateTime(plain.Handover.HandedOverAt.ToDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        Assert.Equal([3, 30, 365], plain.FollowUps.Select(f => f.Day));
+        Assert.All(plain.FollowUps, f => Assert.Equal(CollectionSteps.Text(handedOver.AddDays(f.Day)), f.DueOn));
         var international = await _steps.AtAsync(CollectionCaseStatus.Archiving, international: true, independent: true);
         var (request, _, _) = await _steps.SelectedRequestAsync(donor: plain.Donor, search: await SearchOfAsync(plain));
         var second = await _steps.OpenAsync(request: request, secondOf: plain.Name, kind: SecondDonationKind.Lymphocytes);

@@ -108,7 +108,8 @@ public sealed class CollectionTimeTests(CollectionFixture fixture)
     [InlineData(3, true)]
     public async Task CancelCase_WhenTheDonorWithdrawsAroundTheConditioningStart_IsCriticalFromThatDayAndAlerts(int day, bool critical)
     {
-        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, "DonorWithdrawalCritical", "CollectionCaseCancelled");
+        await using var tap = await BrokerTap.StartAsync(fixture.BrokerConnectionString, "DonorWithdrawalCritical", "CollectionCaseCancelled",
+            "DonorReleased");
         var c = await _steps.AtAsync(CollectionCaseStatus.AdmissionAndMobilisation);
         var planned = CollectionSteps.Parse(c.Plan.ConditioningStart).AddDays(day - 3);
         _steps.ClockTo(planned, 10);
@@ -123,12 +124,25 @@ public sealed class CollectionTimeTests(CollectionFixture fixture)
         Assert.Equal(critical, cancelled.CriticalWithdrawal);
         var caseId = c.Name["collectionCases/".Length..];
         Assert.True(await tap.SeenAsync("CollectionCaseCancelled", "collectionCaseId", caseId));
+        // Codes, ids and times only: the free-text note stays in the case.
+        var cancelledEvent = Assert.Single(tap.Received("CollectionCaseCancelled", "collectionCaseId", caseId));
+        Assert.Equal(["atStep", "cancelledAt", "cityRegion", "collectionCaseId", "criticalWithdrawal", "decidedBy", "donorId", "donorRequestId", "reason"],
+            cancelledEvent.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("DonorWithdrew", cancelledEvent.GetProperty("reason").GetString());
+        Assert.Equal("AdmissionAndMobilisation", cancelledEvent.GetProperty("atStep").GetString());
+        Assert.Equal(critical, cancelledEvent.GetProperty("criticalWithdrawal").GetBoolean());
+        Assert.DoesNotContain("悔捐", cancelledEvent.GetRawText(), StringComparison.Ordinal);
+        var donorId = cancelled.Donor["donors/".Length..];
+        Assert.True(await tap.SeenAsync("DonorReleased", "donorId", donorId), "DonorReleased did not arrive.");
+        Assert.Equal(["donorId", "releasedAt"], Assert.Single(tap.Received("DonorReleased", "donorId", donorId)).EnumerateObject().Select(p => p.Name).Order());
         if (critical)
         {
             Assert.True(await tap.SeenAsync("DonorWithdrawalCritical", "collectionCaseId", caseId), "No critical alert arrived.");
             var alert = tap.Received("DonorWithdrawalCritical", "collectionCaseId", caseId)[0];
             Assert.Equal(CollectionSteps.TransplantCentre, alert.GetProperty("transplantCentre").GetString());
             Assert.Equal("330200", alert.GetProperty("cityRegion").GetString());
+            Assert.Equal(["cityRegion", "collectionCaseId", "conditioningStartedOn", "donorRequestId", "transplantCentre", "withdrawnAt"],
+                alert.EnumerateObject().Select(p => p.Name).Order());
         }
         else
         {
