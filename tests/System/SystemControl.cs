@@ -7,9 +7,10 @@ namespace DonationRegistry.SystemTests;
 /// Faults on a running system (the system tests and bench/Load share it): stop, kill (SIGKILL) and restart any service process,
 /// restart PostgreSQL or RabbitMQ, and ask whether a service is healthy. A restarted service runs with the same command,
 /// environment and ports; its new process belongs to this object (the AppHost's view shows the old one as exited) and is stopped
-/// on dispose.
+/// on dispose. <paramref name="onLine"/> receives a restarted process's output lines with the service's name.
 /// </summary>
-public sealed class SystemControl(DistributedApplication app, TimeSpan startTimeout) : IAsyncDisposable
+public sealed class SystemControl(DistributedApplication app, TimeSpan startTimeout, Action<string, string>? onLine = null)
+    : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ChildProcess> _current = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentBag<ChildProcess> _restarted = [];
@@ -40,7 +41,7 @@ public sealed class SystemControl(DistributedApplication app, TimeSpan startTime
             await running.StopAsync(ChildProcess.SigTerm, TimeSpan.FromSeconds(10));
         }
         var process = ChildProcess.Start(resource.Command, resource.Arguments, new Dictionary<string, string>(resource.Environment()),
-            resource.WorkingDirectory);
+            resource.WorkingDirectory, onLine is null ? null : line => onLine(service, line));
         _restarted.Add(process);
         _current[service] = process;
         Restarted?.Invoke(service);

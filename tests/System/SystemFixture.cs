@@ -35,6 +35,9 @@ public sealed class SystemFixture : IAsyncLifetime
     private DistributedApplication? _app;
     private SystemControl? _control;
 
+    /// <summary>Every resource's output, kept after the run (an INTERNAL's exception is there).</summary>
+    public SystemLogs Logs { get; } = new();
+
     /// <summary>Receives what every service exports over OTLP during the run (the tracing test reads the spans).</summary>
     public OtlpReceiver Telemetry { get; } = new();
 
@@ -52,14 +55,24 @@ public sealed class SystemFixture : IAsyncLifetime
         var builder = DistributedApplication.CreateBuilder(
         [
             $"--DataPath={DataPath}", $"--RepositoryRoot={root}", $"--AppHostDirectory={Path.Combine(root, "AppHost")}",
-            $"--Configuration={BuildConfiguration}", "--ConsoleOutput=false", "--HealthIntervalSeconds=1",
+            $"--Configuration={BuildConfiguration}", "--ConsoleOutput=true", "--HealthIntervalSeconds=1",
             $"--OTEL_EXPORTER_OTLP_ENDPOINT={Telemetry.Endpoint}", "--OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
         ]);
         SystemGraph.Add(builder);
-        _app = builder.Build();
+        // The AppHost's console log takes Console.Out when it is built: it gets the log file instead (ours again at once).
+        var console = Console.Out;
+        Console.SetOut(Logs.Writer);
+        try
+        {
+            _app = builder.Build();
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
         // RabbitMQ's own start limit (90 s) is too short on a loaded machine (seen at load 40+); the whole start has StartTimeout.
         ((RabbitMQServerResource)_app.GetResource("messaging")).Node.StartTimeout = StartTimeout;
-        _control = new SystemControl(_app, StartTimeout);
+        _control = new SystemControl(_app, StartTimeout, Logs.Line);
         _control.Restarted += RetireChannels;
         using var timeout = new CancellationTokenSource(StartTimeout);
         await _app.StartAsync(timeout.Token);
@@ -69,7 +82,7 @@ public sealed class SystemFixture : IAsyncLifetime
         }
         catch (OperationCanceledException)
         {
-            throw new InvalidOperationException("The system did not become healthy in time: " +
+            throw new InvalidOperationException($"The system did not become healthy in time (output: {Logs.FilePath}): " +
                 string.Join("; ", _app.Resources.Select(r => $"{r} {string.Join(" | ", r.RecentLines().TakeLast(3))}")));
         }
     }
@@ -90,6 +103,7 @@ public sealed class SystemFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
         await Telemetry.DisposeAsync();
+        Logs.Dispose();
         try
         {
             Directory.Delete(DataPath, recursive: true);

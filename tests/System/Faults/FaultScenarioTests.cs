@@ -63,6 +63,7 @@ public sealed class FaultScenarioTests(SystemFixture system, ITestOutputHelper o
         var clerk = await system.TokenAsync("clerk", Scopes.Registration);
         var registrations = new Registrations.RegistrationsClient(system.Channel("registration", clerk));
         var load = new EnrolmentLoad(registrations, await system.ClerkPointAsync());
+        var logMark = system.Logs.Mark();
 
         var outcome = await load.RunAsync(Load, fault, RetryFor);
         var recovering = Stopwatch.StartNew();
@@ -76,7 +77,16 @@ public sealed class FaultScenarioTests(SystemFixture system, ITestOutputHelper o
             (outcome.LastFailure is { } last ? $"; last failed call {(last - outcome.FaultStarted).TotalSeconds:0.0} s after the fault began" : ""));
         Assert.Empty(outcome.GivenUp);
         Assert.True(report.Complete, report.ToString());
-        Assert.All(outcome.FailedAttempts.Keys, status => Assert.Equal(StatusCode.Unavailable, status));
+        // An INTERNAL answer names only a trace reference; the services' log has the exception behind it.
+        var unexpected = system.Logs.ErrorsSince(logMark, "Unexpected error");
+        foreach (var entry in unexpected)
+        {
+            output.WriteLine(entry);
+        }
+        output.WriteLine($"services' output: {system.Logs.FilePath}");
+        Assert.True(outcome.FailedAttempts.Keys.All(status => status == StatusCode.Unavailable),
+            $"Failed attempts other than UNAVAILABLE: {string.Join(", ", outcome.FailedAttempts)}. Unexpected errors logged:\n" +
+            string.Join("\n", unexpected));
         Assert.All(healthy, Assert.True);
     }
 
