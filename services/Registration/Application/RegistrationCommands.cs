@@ -92,10 +92,11 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
                 var number = await numbers.NextAsync(regionCode, StatisticsProjection.DayOf(now).Year, ct);
                 var registration = VolunteerRegistration.Online(Guid.CreateVersion7(), regionCode, input.Programme, scope,
                     new Volunteer(person, idNumber), contact, executor, actor, now, number, RegistrationNumber.NewVerificationCode());
-                await AnnounceRegisteredAsync(registration, now, ct);
+                AnnounceRegistered(registration, now);
                 registration.RequestId = requestId;
                 db.Registrations.Add(registration);
                 audit.Changed("CreateRegistration", AuditSubjects.Registration, registration.Id, actor);
+                await CountLastAsync(registration, StatisticsCounter.NewRegistrations, now, ct);
                 return registration;
             }, cancellationToken);
         }
@@ -176,7 +177,7 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
     public Task<VolunteerRegistration> ConfirmAsync(Caller caller, Guid id, string? etag, CancellationToken cancellationToken)
     {
         AccessPolicy.Require(caller, Operation.ConfirmRegistrations);
-        return ChangeAsync(caller, Operation.ConfirmRegistrations, id, etag, "ConfirmRegistration", async (registration, actor, now, ct) =>
+        return ChangeAndCountAsync(caller, Operation.ConfirmRegistrations, id, etag, "ConfirmRegistration", async (registration, actor, now, ct) =>
         {
             if (!registration.AllowedTriggers.Contains(RegistrationTrigger.Confirm))
             {
@@ -186,7 +187,8 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
             }
             var number = await numbers.NextAsync(registration.RegionCode, StatisticsProjection.DayOf(now).Year, ct);
             registration.Confirm(number, RegistrationNumber.NewVerificationCode(), actor, now);
-            await AnnounceRegisteredAsync(registration, now, ct);
+            AnnounceRegistered(registration, now);
+            return StatisticsCounter.NewRegistrations;
         }, cancellationToken);
     }
 
@@ -255,16 +257,12 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
     public Task<VolunteerRegistration> RevokeAsync(Caller caller, Guid id, string? reason, string? etag, CancellationToken cancellationToken)
     {
         AccessPolicy.Require(caller, Operation.EnterRegistrations);
-        return ChangeAsync(caller, Operation.EnterRegistrations, id, etag, "RevokeRegistration", async (registration, actor, now, ct) =>
+        return ChangeAndCountAsync(caller, Operation.EnterRegistrations, id, etag, "RevokeRegistration", (registration, actor, now, _) =>
         {
             var wasRegistered = registration.Status == RegistrationStatus.Registered;
             registration.Revoke(reason ?? "", actor, now);
-            if (wasRegistered)
-            {
-                await statistics.CountAsync(StatisticsCounter.Revoked, registration.Programme.ToString(), registration.RegionCode,
-                    registration.PointId, now, ct);
-            }
             db.AddIntegrationEvent(new RegistrationRevoked(registration.Id, registration.Programme.ToString(), registration.RegionCode, now));
+            return Task.FromResult<StatisticsCounter?>(wasRegistered ? StatisticsCounter.Revoked : null);
         }, cancellationToken);
     }
 
@@ -277,36 +275,55 @@ public sealed partial class RegistrationCommands(RegistrationDbContext db, IdNum
         {
             throw new ValidationFailedException("reason", "At most 500 characters.");
         }
-        return ChangeAsync(caller, Operation.EnterRegistrations, id, etag, "RecordObjection", async (registration, actor, now, ct) =>
+        return ChangeAndCountAsync(caller, Operation.EnterRegistrations, id, etag, "RecordObjection", (registration, actor, now, _) =>
         {
             registration.RecordObjection(documentReference ?? "", reason, actor, now);
-            await statistics.CountAsync(StatisticsCounter.Objections, registration.Programme.ToString(), registration.RegionCode,
-                registration.PointId, now, ct);
             db.AddIntegrationEvent(new ObjectionRecorded(registration.Id, registration.Programme.ToString(), registration.RegionCode, now));
+            return Task.FromResult<StatisticsCounter?>(StatisticsCounter.Objections);
         }, cancellationToken);
     }
 
     /// <summary>Loads, authorises, checks the etag, applies <paramref name="change"/>, audits, and commits as one transaction.</summary>
     private Task<VolunteerRegistration> ChangeAsync(Caller caller, Operation operation, Guid id, string? etag, string auditOperation,
         Func<VolunteerRegistration, Actor, DateTimeOffset, CancellationToken, Task> change, CancellationToken cancellationToken) =>
+        ChangeAndCountAsync(caller, operation, id, etag, auditOperation, async (registration, actor, now, ct) =>
+        {
+            await change(registration, actor, now, ct);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>As <see cref="ChangeAsync"/>; the statistics counter <paramref name="change"/> returns (none: null) is added last,
+    /// after the change is saved.</summary>
+    private Task<VolunteerRegistration> ChangeAndCountAsync(Caller caller, Operation operation, Guid id, string? etag, string auditOperation,
+        Func<VolunteerRegistration, Actor, DateTimeOffset, CancellationToken, Task<StatisticsCounter?>> change, CancellationToken cancellationToken) =>
         _unitOfWork.RunAsync(async ct =>
         {
             var registration = await RegistrationAccess.LoadAsync(db, caller, operation, id, track: true, ct);
             ETags.Require(db, registration, r => r.RowVersion, etag, "etag", "Registration", ResourceNames.Registration(id));
             var actor = caller.ToActor();
             var now = clock.GetUtcNow();
-            await change(registration, actor, now, ct);
+            var counter = await change(registration, actor, now, ct);
             audit.Changed(auditOperation, AuditSubjects.Registration, registration.Id, actor);
+            if (counter is { } counted)
+            {
+                await CountLastAsync(registration, counted, now, ct);
+            }
             return registration;
         }, cancellationToken);
 
-    private async Task AnnounceRegisteredAsync(VolunteerRegistration registration, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Saves the change (with its audit row and outbox events), then adds one to <paramref name="counter"/> as the last
+    /// statement before the commit: the statistics stripe's row is then locked for the shortest time (as in EnrollHscVolunteer).
+    /// The unit of work's own SaveChanges then has nothing left to write.</summary>
+    private async Task CountLastAsync(VolunteerRegistration registration, StatisticsCounter counter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await statistics.CountAsync(StatisticsCounter.NewRegistrations, registration.Programme.ToString(), registration.RegionCode,
-            registration.PointId, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await statistics.CountAsync(counter, registration.Programme.ToString(), registration.RegionCode, registration.PointId, now,
+            cancellationToken);
+    }
+
+    private void AnnounceRegistered(VolunteerRegistration registration, DateTimeOffset now) =>
         db.AddIntegrationEvent(new VolunteerRegistered(registration.Id, registration.Number!, registration.Programme.ToString(),
             [.. registration.Scope.Select(s => s.ToString())], registration.RegionCode, registration.PointId, registration.Channel.ToString(), now));
-    }
 
     /// <summary>The point named by <paramref name="pointName"/>, checked for access (PERMISSION_DENIED first) and for being Active and
     /// offering <paramref name="service"/> (violations on <paramref name="field"/>).</summary>
