@@ -11,6 +11,5 @@ internal static class Machine
         return $"{Environment.ProcessorCount} cores ({model ?? "unknown CPU"}), {Environment.OSVersion}";
     }
 
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+    public static string LoadAverage() => DonationRegistry.Bench.ProcessTable.LoadAverage();
 }

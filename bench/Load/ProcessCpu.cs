@@ -1,4 +1,4 @@
-using System.Globalization;
+using DonationRegistry.Bench;
 
 namespace DonationRegistry.Load;
 
@@ -6,26 +6,23 @@ namespace DonationRegistry.Load;
 /// CPU time of this process and of every process it started (each service, PostgreSQL with its backends, RabbitMQ), grouped by the
 /// child this process started, from /proc. Two samples around the measured window say which part of the system the cores went to.
 /// </summary>
-/// <remarks>Each process counts its own time plus that of its ended children (cutime/cstime): PostgreSQL backends that exit during the
-/// run move into the postmaster's figure instead of vanishing. Linux only; elsewhere the sample is empty.</remarks>
+/// <remarks>Each process counts its own time plus that of its ended children (<see cref="ProcessTimes.Total"/>).</remarks>
 internal static class ProcessCpu
 {
-    private const double TicksPerSecond = 100; // getconf CLK_TCK on Linux
-
     public static IReadOnlyDictionary<string, TimeSpan> Sample()
     {
-        var processes = ReadAll();
+        var processes = ProcessTable.Read();
         var self = Environment.ProcessId;
-        var byPart = new Dictionary<string, double>(StringComparer.Ordinal);
+        var byPart = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var (pid, process) in processes)
         {
             if (PartOf(pid, self, processes) is { } part)
             {
                 var name = part == self ? "load generator" : NameOf(part, processes[part]);
-                byPart[name] = byPart.GetValueOrDefault(name) + process.Ticks;
+                byPart[name] = byPart.GetValueOrDefault(name) + process.Total;
             }
         }
-        return byPart.ToDictionary(p => p.Key, p => TimeSpan.FromSeconds(p.Value / TicksPerSecond), StringComparer.Ordinal);
+        return byPart;
     }
 
     /// <summary>CPU seconds spent between two samples, per part, largest first.</summary>
@@ -33,7 +30,7 @@ internal static class ProcessCpu
         [.. after.Select(a => (a.Key, a.Value - before.GetValueOrDefault(a.Key))).OrderByDescending(p => p.Item2)];
 
     // The child of this process that pid descends from (or this process itself); null when pid is not ours.
-    private static int? PartOf(int pid, int self, Dictionary<int, ProcStat> processes)
+    private static int? PartOf(int pid, int self, Dictionary<int, ProcessTimes> processes)
     {
         for (var current = pid; processes.TryGetValue(current, out var stat); current = stat.Parent)
         {
@@ -49,7 +46,7 @@ internal static class ProcessCpu
         return null;
     }
 
-    private static string NameOf(int pid, ProcStat stat)
+    private static string NameOf(int pid, ProcessTimes stat)
     {
         string commandLine;
         try
@@ -71,38 +68,4 @@ internal static class ProcessCpu
             ? "RabbitMQ"
             : stat.Command.StartsWith("postgres", StringComparison.Ordinal) ? "PostgreSQL" : stat.Command;
     }
-
-    private static Dictionary<int, ProcStat> ReadAll()
-    {
-        var processes = new Dictionary<int, ProcStat>();
-        if (!Directory.Exists("/proc"))
-        {
-            return processes;
-        }
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                // "pid (command) state ppid … utime(14) stime(15) cutime(16) cstime(17)": the command may hold spaces.
-                var open = stat.IndexOf('(', StringComparison.Ordinal);
-                var close = stat.LastIndexOf(')');
-                var fields = stat[(close + 2)..].Split(' ');
-                double Field(int i) => double.Parse(fields[i], CultureInfo.InvariantCulture);
-                processes[pid] = new ProcStat(stat[(open + 1)..close], int.Parse(fields[1], CultureInfo.InvariantCulture),
-                    Field(11) + Field(12) + Field(13) + Field(14));
-            }
-            catch (IOException)
-            {
-                // The process ended meanwhile.
-            }
-        }
-        return processes;
-    }
-
-    private sealed record ProcStat(string Command, int Parent, double Ticks);
 }

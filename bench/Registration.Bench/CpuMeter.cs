@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
+using DonationRegistry.Bench;
 
 namespace DonationRegistry.Registration.Bench;
 
@@ -9,8 +9,6 @@ namespace DonationRegistry.Registration.Bench;
 /// </summary>
 internal sealed class CpuMeter(int postmasterPid)
 {
-    private const double TicksPerSecond = 100; // getconf CLK_TCK on Linux
-
     public (TimeSpan Self, TimeSpan Postgres) Sample()
     {
         using var self = Process.GetCurrentProcess();
@@ -18,41 +16,10 @@ internal sealed class CpuMeter(int postmasterPid)
     }
 
     /// <summary>The 1-minute load average.</summary>
-    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    public static string LoadAverage() => ProcessTable.LoadAverage(1);
 
-    private TimeSpan PostgresTime()
-    {
-        double ticks = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                // Fields after the command (which is in parentheses and may hold spaces): state ppid … utime(14) stime(15)
-                // cutime(16) cstime(17).
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ppid = int.Parse(fields[1], CultureInfo.InvariantCulture);
-                if (pid == postmasterPid || ppid == postmasterPid)
-                {
-                    ticks += Field(fields, 11) + Field(fields, 12);
-                }
-                if (pid == postmasterPid)
-                {
-                    // Backends that ended are reaped by the postmaster: their CPU moves into its children's times.
-                    ticks += Field(fields, 13) + Field(fields, 14);
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended meanwhile.
-            }
-        }
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
-    }
-
-    private static double Field(string[] fields, int index) => double.Parse(fields[index], CultureInfo.InvariantCulture);
+    // The postmaster and its live backends, plus the backends that ended (reaped by the postmaster).
+    private TimeSpan PostgresTime() =>
+        ProcessTable.Read().Where(p => p.Key == postmasterPid || p.Value.Parent == postmasterPid)
+            .Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.Key == postmasterPid ? p.Value.Total : p.Value.Own));
 }
