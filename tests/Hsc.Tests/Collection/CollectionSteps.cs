@@ -56,8 +56,9 @@ public sealed class CollectionSteps(CollectionFixture fixture, Parties parties)
         return summary.Name;
     }
 
-    /// <summary>A donor request in state Selected (primary) for <paramref name="donor"/> (a new donor when null) from a search.</summary>
-    public async Task<(string Request, string Donor, string Search)> SelectedRequestAsync(string? donor = null, string? search = null)
+    /// <summary>A donor request in state Selected (primary unless <paramref name="selection"/> says otherwise) for <paramref name="donor"/> (a new donor when null) from a search.</summary>
+    public async Task<(string Request, string Donor, string Search)> SelectedRequestAsync(string? donor = null, string? search = null,
+        DonorSelection selection = DonorSelection.PrimaryDonor)
     {
         donor ??= await DonorAsync();
         search ??= await SearchAsync();
@@ -79,7 +80,7 @@ public sealed class CollectionSteps(CollectionFixture fixture, Parties parties)
         {
             Name = request.Name, Hml = Google.Protobuf.ByteString.CopyFromUtf8(DonorSteps.Hml((sampleId, Patient.Split('^')))),
         });
-        await city.SelectDonorAsync(new SelectDonorRequest { Name = request.Name, Selection = DonorSelection.PrimaryDonor });
+        await city.SelectDonorAsync(new SelectDonorRequest { Name = request.Name, Selection = selection });
         return (request.Name, donor, search);
     }
 
