@@ -21,9 +21,9 @@ internal static class LoadReport
         the enrolments and creates (58 % / 42 %), the load of the fault scenarios.
         """;
 
-    public static string Render(LoadOptions options, string machine, string loadBefore, string loadAfter, TimeSpan elapsed, RpcStats stats,
-        IReadOnlyList<(string Part, TimeSpan Cpu)> cpu, EventLatencyProbe probe, string pgbench, string? fault)
+    public static string Render(LoadOptions options, string machine, LoadRun run, string pgbench)
     {
+        var (loadBefore, loadAfter, elapsed, stats, cpu, probe, fault) = (run.LoadBefore, run.LoadAfter, run.Elapsed, run.Stats, run.Cpu, run.Probe, run.Fault);
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"### Load run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {options.Clients} clients");
@@ -62,7 +62,18 @@ internal static class LoadReport
     }
 
     /// <summary>Appends the run to <paramref name="path"/>, under the section heading (added once). Re-reads the file right before.</summary>
-    public static async Task AppendAsync(string path, string run)
+    /// <summary>Prints the report and, with <c>--write</c>, appends it to that file.</summary>
+    public static async Task PublishAsync(LoadOptions options, string report)
+    {
+        Console.WriteLine(report);
+        if (options.WritePath is not null)
+        {
+            await AppendAsync(options.WritePath, report);
+            Console.WriteLine($"Appended to {options.WritePath}.");
+        }
+    }
+
+    private static async Task AppendAsync(string path, string run)
     {
         var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "";
         var addition = new StringBuilder();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DonationRegistry.Hosting;
@@ -36,6 +37,20 @@ internal sealed class TargetSystem : IAsyncDisposable
 
     /// <summary>Faults can be injected only into a system started here.</summary>
     public SystemControl? Control { get; }
+
+    /// <summary>The running AppHost given by <c>--apphost</c>, or the whole system started here.</summary>
+    public static async Task<TargetSystem> OpenAsync(LoadOptions options)
+    {
+        if (options.Dashboard is { } dashboard)
+        {
+            return await ConnectAsync(dashboard);
+        }
+        Console.WriteLine($"Starting the system ({options.Configuration} builds) ...");
+        var started = Stopwatch.StartNew();
+        var system = await StartAsync(options.Configuration);
+        Console.WriteLine($"System healthy after {started.Elapsed.TotalSeconds:0} s.");
+        return system;
+    }
 
     public static async Task<TargetSystem> StartAsync(string configuration)
     {
