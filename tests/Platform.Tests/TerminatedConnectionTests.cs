@@ -1,6 +1,7 @@
 using DonationRegistry.ServiceDefaults;
 using DonationRegistry.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Xunit;
 
@@ -48,6 +49,33 @@ public sealed class TerminatedConnectionTests : IAsyncLifetime
         Assert.Equal(unitsBefore + 4, saved);
     }
 
+    [Fact]
+    public async Task UnitOfWork_WhenTheBackendEndsRightAfterTheInsert_FailsAsInfrastructureNotAsACompletedTransaction()
+    {
+        var terminator = new TerminateBeforeSavepointRelease(_database.ConnectionString);
+        await using var db = NewContext(terminator);
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE notes (id uuid PRIMARY KEY, text text NOT NULL)");
+        await db.Database.OpenConnectionAsync();
+        terminator.Backend = await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+
+        // As Registration's enrolment does: SaveChanges, then one more statement in the same transaction, then commit.
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Notes.Add(new Note { Id = Guid.NewGuid(), Text = "note" });
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("UPDATE notes SET text = 'counted'");
+            await transaction.CommitAsync();
+        });
+
+        Assert.True(terminator.Terminated);
+        Assert.NotNull(failure);
+        Assert.True(DomainErrorInterceptor.IsInfrastructureFailure(failure), failure.ToString());
+        await SaveNoteAsync(db);
+        Assert.Equal(1, await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM notes").SingleAsync());
+    }
+
     /// <summary>One unit of work as <see cref="UnitOfWork"/> runs it, without the retrying strategy (to see each failure).</summary>
     private static async Task SaveNoteAsync(NoteContext db)
     {
@@ -70,8 +98,9 @@ public sealed class TerminatedConnectionTests : IAsyncLifetime
         Assert.True((bool)(await terminate.ExecuteScalarAsync())!);
     }
 
-    private NoteContext NewContext() => new(new DbContextOptionsBuilder<NoteContext>()
+    /// <summary>A context as the services' are; <paramref name="first"/> runs before their guard.</summary>
+    private NoteContext NewContext(params IInterceptor[] first) => new(new DbContextOptionsBuilder<NoteContext>()
         .UseNpgsql(DatabaseExtensions.WithStatementReuse(_database.ConnectionString))
-        .AddInterceptors(new StaleCommandGuard())
+        .AddInterceptors([.. first, new StaleCommandGuard()])
         .Options);
 }
