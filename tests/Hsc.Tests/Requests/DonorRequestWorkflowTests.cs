@@ -250,8 +250,11 @@ public sealed class DonorRequestWorkflowTests(HscFixture fixture)
         var ex = await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, async () =>
             await coordinator.SelectDonorAsync(new SelectDonorRequest { Name = request.Name, Selection = DonorSelection.PrimaryDonor }));
 
-        Assert.Contains("Open", ex.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("ConfirmWilling", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Cannot Select while in state Open. Allowed now: ", ex.Status.Detail, StringComparison.Ordinal);
+        var allowed = ex.Status.Detail[(ex.Status.Detail.IndexOf("Allowed now: ", StringComparison.Ordinal) + "Allowed now: ".Length)..];
+        Assert.Contains("ConfirmWilling", allowed, StringComparison.Ordinal);
+        Assert.Contains("Cancel", allowed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Select", allowed, StringComparison.Ordinal);
     }
 
     [Fact]
