@@ -29,6 +29,8 @@ public sealed partial class OrganJourneyTests(AppHostSystem system)
         await page.WaitForURLAsync(url => url.Contains("/organ/organCases/", StringComparison.Ordinal));
         await Browser.InteractiveAsync(page);
         var caseUrl = new Uri(page.Url).AbsolutePath.TrimStart('/');
+        // The address changes before the case page replaces the list (whose rows carry case-state too): wait for the page's own actions.
+        await Expect(page.ByTestId("action-CheckRegistry")).ToBeVisibleAsync();
         await Expect(page.ByTestId("case-state")).ToHaveTextAsync("已上报");
 
         await StepAsync(page, "CheckRegistry", "已查询登记库");
