@@ -12,15 +12,9 @@ mkdir -p "$log_dir"
 log="$log_dir/test.log"
 
 dotnet build DonationRegistry.sln -c Release -nologo -clp:ErrorsOnly
-# The system tests start the whole system as processes (docs/system-tests.md): built and run after the solution's tests, alone,
-# so their start does not compete with the other projects' private servers (they are not in the solution for that reason).
-dotnet build tests/System/System.Tests.csproj -c Release -nologo -clp:ErrorsOnly
 status=0
 dotnet test DonationRegistry.sln -c Release --no-build -nologo \
   --results-directory "$log_dir" --blame-hang-timeout 10m "$@" 2>&1 | tee "$log" || status=$?
-# Every process's output of the system run goes to system-*.log beside test.log (an INTERNAL's exception is there).
-SYSTEM_TESTS_LOG_DIR="$log_dir" dotnet test tests/System/System.Tests.csproj -c Release --no-build -nologo \
-  --results-directory "$log_dir" --blame-hang-timeout 15m "$@" 2>&1 | tee -a "$log" || status=$?
 
 # The closing line CI reads: totals over every test assembly's summary.
 awk '/^(Passed|Failed)! +- Failed: /{gsub(",","");for(i=1;i<=NF;i++){if($i=="Failed:")f+=$(i+1);if($i=="Passed:")p+=$(i+1);if($i=="Skipped:")s+=$(i+1)}}
